@@ -1,0 +1,6 @@
+//! istioctl-rs: a drop-in compatible reimplementation of Istio's `istioctl` (Istio 1.30.3).
+//!
+//! The library does the work and returns typed errors; only the CLI (in `src/cli/`) prints.
+
+pub mod manifests;
+pub mod operator;

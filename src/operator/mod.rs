@@ -1,0 +1,1 @@
+//! The IstioOperator front end: model, profiles, merge, `--set`, validation, translation to chart values.
