@@ -211,6 +211,24 @@ fn flag_errors_exit_64_with_pflag_wording() {
 }
 
 #[test]
+fn help_for_an_unknown_topic_succeeds_like_cobra() {
+    let (code, stdout, stderr) = run(&["help", "nosuch"]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    assert!(stderr.starts_with("Unknown help topic [`nosuch`]\n"), "{stderr}");
+    assert!(stderr.contains("Usage: istioctl"), "{stderr}");
+}
+
+#[test]
+fn flag_values_may_start_with_a_dash() {
+    // pflag hands the next argument to a value-taking flag whatever it looks like.
+    let (code, _, stderr) = run(&["manifest", "generate", "--set", "-weird"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (1, "Error: `istioctl manifest generate` is not implemented yet in this build\n")
+    );
+}
+
+#[test]
 fn unimplemented_commands_fail_with_one_clear_line() {
     let cases: &[(&[&str], &str)] = &[
         (&["install", "-y"], "istioctl install"),

@@ -94,6 +94,9 @@ fn pflag_style(cmd: Command) -> Command {
                 .value_name("BOOL")
                 .hide_possible_values(true)
                 .value_parser(go_bool)
+        } else if !arg.is_positional() && matches!(arg.get_action(), ArgAction::Set | ArgAction::Append) {
+            // pflag gives a value-taking flag the next argument even when it starts with `-`.
+            arg.allow_hyphen_values(true)
         } else {
             arg
         }
@@ -272,8 +275,26 @@ fn parse_failure(err: clap::Error, args: &[OsString], cmd: &Command) -> Result<(
         ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::DisplayVersion => {
             write_stdout(styled(&err.render()).as_bytes())
         }
+        ErrorKind::InvalidSubcommand if command_path(cmd, args).len() == 2 && is_help_request(args) => {
+            // cobra's `help <unknown>` names the topic and shows the top-level usage, and succeeds.
+            let topics: Vec<String> = args
+                .iter()
+                .skip(2)
+                .filter_map(|a| a.to_str())
+                .filter(|a| !a.starts_with('-'))
+                .map(|a| format!("`{a}`"))
+                .collect();
+            let usage = cmd.clone().render_usage().to_string();
+            error::write_stderr_line(&format!("Unknown help topic [{}]\n{usage}", topics.join(" ")));
+            Ok(())
+        }
         _ => Err(parse_failure_message(&err, args, cmd)),
     }
+}
+
+/// Whether the first command word is `help`.
+fn is_help_request(args: &[OsString]) -> bool {
+    args.iter().skip(1).filter_map(|a| a.to_str()).find(|a| !a.starts_with('-')) == Some("help")
 }
 
 /// The context value of kind `kind` as text.
