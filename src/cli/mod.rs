@@ -366,6 +366,94 @@ fn parse_failure_message(err: &clap::Error, args: &[OsString], cmd: &Command) ->
 mod tests {
     use super::*;
 
+    /// Parses a command line (without the program name) into the derived structs.
+    fn parse(args: &[&str]) -> Cli {
+        let argv = std::iter::once(BIN).chain(args.iter().copied());
+        let matches = command().try_get_matches_from(argv).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    }
+
+    fn install_args(cli: Cli) -> install::InstallArgs {
+        match cli.command {
+            Some(Commands::Install(a) | Commands::Upgrade(a)) => a,
+            Some(Commands::Manifest(manifest::ManifestArgs {
+                command: Some(manifest::ManifestCommand::Install(a)),
+                ..
+            })) => a,
+            other => panic!("not an install: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn filenames_split_on_commas_and_repeat_but_set_does_not_split() {
+        let a = install_args(parse(&[
+            "install",
+            "-f",
+            "a.yaml,b.yaml",
+            "--filename=c.yaml",
+            "-s",
+            "x=1,2",
+            "--set",
+            "y=3",
+        ]));
+        assert_eq!(a.input.filenames, ["a.yaml", "b.yaml", "c.yaml"]);
+        assert_eq!(a.input.set, ["x=1,2", "y=3"]);
+    }
+
+    #[test]
+    fn last_single_value_wins_and_charts_is_manifests() {
+        let a = install_args(parse(&["install", "--charts", "one", "-d", "two", "-r", "a", "--revision", "b"]));
+        assert_eq!(a.input.manifests.as_deref(), Some("two"));
+        assert_eq!(a.input.revision.as_deref(), Some("b"));
+        let Some(Commands::Uninstall(u)) = parse(&["uninstall", "-f", "a.yaml", "-f", "b.yaml"]).command else {
+            panic!("not uninstall")
+        };
+        assert_eq!(u.filename.as_deref(), Some("b.yaml"));
+    }
+
+    #[test]
+    fn booleans_take_pflag_values() {
+        let a = install_args(parse(&["install", "-y=false", "--dry-run", "--force=true", "--verify=F"]));
+        assert!(!a.skip_confirmation && a.dry_run && a.input.force && !a.verify);
+        let Some(Commands::Version(v)) = parse(&["version", "--short=false", "--remote=0"]).command else {
+            panic!("not version")
+        };
+        assert!(!v.short && !v.remote);
+        let Some(Commands::Version(v)) = parse(&["version"]).command else { panic!("not version") };
+        assert!(v.short && v.remote, "short and remote default to true");
+    }
+
+    #[test]
+    fn defaults_match_upstream() {
+        let cli = parse(&["install"]);
+        assert_eq!(cli.kube.istio_namespace, kube::ISTIO_SYSTEM_NAMESPACE);
+        assert_eq!(cli.kube.kubeclient_timeout, std::time::Duration::from_secs(15));
+        let a = install_args(cli);
+        assert_eq!(a.readiness_timeout, std::time::Duration::from_secs(300));
+        let Some(Commands::KubeInject(k)) = parse(&["kube-inject"]).command else { panic!("not kube-inject") };
+        assert_eq!(k.mesh_config_map, "istio");
+        assert_eq!(k.inject_config_map, "istio-sidecar-injector");
+        assert_eq!(k.webhook_config, "istio-sidecar-injector");
+        assert_eq!(k.xds_port, 15012);
+        assert_eq!(k.timeout, std::time::Duration::from_secs(30));
+    }
+
+    #[test]
+    fn hidden_global_flags_still_reach_the_top_level() {
+        let cli = parse(&["manifest", "generate", "-n", "ns", "-i", "custom"]);
+        assert_eq!(cli.kube.namespace.as_deref(), Some("ns"));
+        assert_eq!(cli.kube.istio_namespace, "custom");
+        let cli = parse(&["--context", "ctx", "install", "-c", "kc"]);
+        assert_eq!(cli.kube.context.as_deref(), Some("ctx"));
+        assert_eq!(cli.kube.kubeconfig.as_deref(), Some(std::path::Path::new("kc")));
+    }
+
+    #[test]
+    fn manifest_dry_run_before_the_subcommand_reaches_install() {
+        assert!(install_args(parse(&["manifest", "--dry-run", "install"])).dry_run);
+        assert!(install_args(parse(&["manifest", "apply", "--dry-run"])).dry_run);
+    }
+
     #[test]
     fn command_tree_is_consistent() {
         command().debug_assert();
