@@ -203,6 +203,15 @@ fn flag_errors_exit_64_with_pflag_wording() {
             "Error: invalid argument \"maybe\" for \"--dry-run\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\n",
         ),
         (&["install", "--filename"], "Error: flag needs an argument: --filename\n"),
+        (&["install", "-f"], "Error: flag needs an argument: 'f' in -f\n"),
+        (
+            &["version", "-s=maybe"],
+            "Error: invalid argument \"maybe\" for \"-s, --short\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\n",
+        ),
+        (
+            &["kube-inject", "--xds-port", "http"],
+            "Error: invalid argument \"http\" for \"--xds-port\" flag: strconv.ParseInt: parsing \"http\": invalid syntax\n",
+        ),
     ];
     for (args, expected) in cases {
         let (code, stdout, stderr) = run(args);

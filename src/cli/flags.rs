@@ -15,6 +15,45 @@ pub fn go_bool(s: &str) -> Result<bool, String> {
     }
 }
 
+/// Parses an integer flag value the way pflag's int flags do (Go `strconv.ParseInt` with base prefixes:
+/// `0x`, `0o`, `0b`, a leading `0` for octal, `_` between digits).
+pub fn go_int(s: &str) -> Result<i64, String> {
+    let syntax = || format!("strconv.ParseInt: parsing {}: invalid syntax", go_quote(s));
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (radix, digits, prefixed) = if let Some(d) = lower.strip_prefix("0x") {
+        (16, d, true)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (8, d, true)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (2, d, true)
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        (8, &lower[1..], true)
+    } else {
+        (10, lower.as_str(), false)
+    };
+    // Underscores are allowed only with a base prefix, and only between digits.
+    if digits.contains('_') && (!prefixed || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__"))
+    {
+        return Err(syntax());
+    }
+    let digits: String = digits.chars().filter(|c| *c != '_').collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return Err(syntax());
+    }
+    let range = || format!("strconv.ParseInt: parsing {}: value out of range", go_quote(s));
+    // The digits are valid, so the only possible failure left is overflow.
+    let magnitude = u64::from_str_radix(&digits, radix).map_err(|_| range())?;
+    if negative {
+        0i64.checked_sub_unsigned(magnitude).ok_or_else(range)
+    } else {
+        i64::try_from(magnitude).map_err(|_| range())
+    }
+}
+
 /// Parses a duration the way Go's `time.ParseDuration` does. A negative duration means "no time at all".
 pub fn go_duration(orig: &str) -> Result<Duration, String> {
     let invalid = || format!("time: invalid duration {}", go_quote(orig));
@@ -118,6 +157,26 @@ mod tests {
             assert_eq!(go_bool(f), Ok(false), "{f}");
         }
         assert_eq!(go_bool("yes"), Err(r#"strconv.ParseBool: parsing "yes": invalid syntax"#.to_string()));
+    }
+
+    #[test]
+    fn ints_follow_parse_int() {
+        assert_eq!(go_int("15012"), Ok(15012));
+        assert_eq!(go_int("-1"), Ok(-1));
+        assert_eq!(go_int("0x10"), Ok(16));
+        assert_eq!(go_int("010"), Ok(8));
+        assert_eq!(go_int("0b1_0"), Ok(2));
+        assert_eq!(go_int("0"), Ok(0));
+        assert_eq!(go_int("http"), Err(r#"strconv.ParseInt: parsing "http": invalid syntax"#.to_string()));
+        assert_eq!(go_int("1_0"), Err(r#"strconv.ParseInt: parsing "1_0": invalid syntax"#.to_string()));
+        assert_eq!(go_int("09"), Err(r#"strconv.ParseInt: parsing "09": invalid syntax"#.to_string()));
+        assert_eq!(go_int("-9223372036854775808"), Ok(i64::MIN));
+        assert!(go_int("9223372036854775808").is_err());
+        assert!(go_int("340282366920938463463374607431768211451").is_err());
+        assert_eq!(
+            go_int("99999999999999999999"),
+            Err(r#"strconv.ParseInt: parsing "99999999999999999999": value out of range"#.to_string())
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::error::CliError;
-use super::flags::go_duration;
+use super::flags::{go_duration, go_int};
 use super::kube::{KubeFlags, KubeOptions};
 
 /// Name of the mesh-config ConfigMap read when no file is given.
@@ -98,8 +98,8 @@ pub struct KubeInjectArgs {
     pub xds_label: Option<String>,
 
     /// Port of istiod's XDS endpoint
-    #[arg(long = "xds-port", value_name = "PORT", default_value = DEFAULT_XDS_PORT, env = "ISTIOCTL_XDS_PORT", hide_env_values = true)]
-    pub xds_port: u16,
+    #[arg(long = "xds-port", value_name = "PORT", default_value = DEFAULT_XDS_PORT, env = "ISTIOCTL_XDS_PORT", hide_env_values = true, value_parser = go_int)]
+    pub xds_port: i64,
 
     /// How long to wait before giving up (Go duration syntax)
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = go_duration)]

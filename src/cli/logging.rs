@@ -8,6 +8,7 @@ use clap::{ArgAction, Args};
 use tracing_subscriber::EnvFilter;
 
 use super::error::CliError;
+use super::flags::go_int;
 
 /// The level shown when nothing else is asked for.
 const DEFAULT_LEVEL: &str = "warn";
@@ -37,8 +38,8 @@ pub struct LogFlags {
     pub caller: Option<String>,
 
     /// Verbosity of the Kubernetes client's own logging, like kubectl's -v (e.g. --vklog=9)
-    #[arg(long, global = true, value_name = "LEVEL", default_value_t = 0)]
-    pub vklog: i32,
+    #[arg(long, global = true, value_name = "LEVEL", default_value = "0", value_parser = go_int)]
+    pub vklog: i64,
 }
 
 /// Turns one upstream level name into a tracing filter directive.

@@ -26,6 +26,7 @@ use clap::{ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcomman
 
 use error::{CliError, write_stdout};
 use flags::go_bool;
+use istioctl::version::go_quote;
 
 /// Name of the binary, as commands and messages spell it.
 const BIN: &str = "istioctl";
@@ -312,6 +313,25 @@ fn flag_name(arg: &str) -> String {
     names.iter().find(|s| s.starts_with("--")).or(names.first()).map_or_else(|| arg.to_string(), |s| s.to_string())
 }
 
+/// The flag of `cmd` that a clap argument description (`--filename <FILE>`, `-f <FILE>`) refers to.
+fn lookup_flag<'a>(cmd: &'a Command, description: &str) -> Option<&'a clap::Arg> {
+    let name = flag_name(description);
+    cmd.get_arguments().find(|a| {
+        a.get_long().is_some_and(|l| name.strip_prefix("--") == Some(l))
+            || a.get_short()
+                .is_some_and(|s| name.strip_prefix('-').is_some_and(|n| n.len() == s.len_utf8() && n.starts_with(s)))
+    })
+}
+
+/// How pflag names a flag in messages: `--long`, or `-s, --long` in value errors when it has a shorthand.
+fn flag_label(arg: Option<&clap::Arg>, description: Option<&str>, with_short: bool) -> String {
+    match (arg.and_then(clap::Arg::get_long), arg.and_then(clap::Arg::get_short)) {
+        (Some(long), Some(short)) if with_short => format!("-{short}, --{long}"),
+        (Some(long), _) => format!("--{long}"),
+        _ => flag_name(description.unwrap_or_default()),
+    }
+}
+
 /// Words the way pflag reports an unknown flag.
 fn unknown_flag(arg: &str) -> String {
     if let Some(long) = arg.strip_prefix("--") {
@@ -343,14 +363,23 @@ fn parse_failure_message(err: &clap::Error, args: &[OsString], cmd: &Command) ->
         }
         ErrorKind::UnknownArgument => unknown_flag(invalid_arg.as_deref().unwrap_or_default()),
         ErrorKind::InvalidValue if invalid_value.as_deref().is_none_or(str::is_empty) => {
-            format!("flag needs an argument: {}", flag_name(invalid_arg.as_deref().unwrap_or_default()))
+            let arg = lookup_flag(find_command(cmd, &path_names), invalid_arg.as_deref().unwrap_or_default());
+            let last = args.last().and_then(|a| a.to_str()).unwrap_or_default();
+            match arg.and_then(clap::Arg::get_short) {
+                // pflag names the shorthand when that is what was typed: `'f' in -f`.
+                Some(short) if !last.starts_with("--") && last.ends_with(short) => {
+                    format!("flag needs an argument: '{short}' in {last}")
+                }
+                _ => format!("flag needs an argument: {}", flag_label(arg, invalid_arg.as_deref(), false)),
+            }
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = lookup_flag(find_command(cmd, &path_names), invalid_arg.as_deref().unwrap_or_default());
             let reason = std::error::Error::source(err).map(|s| format!(": {s}")).unwrap_or_default();
             format!(
-                "invalid argument {:?} for {:?} flag{reason}",
-                invalid_value.unwrap_or_default(),
-                flag_name(invalid_arg.as_deref().unwrap_or_default())
+                "invalid argument {} for {} flag{reason}",
+                go_quote(&invalid_value.unwrap_or_default()),
+                go_quote(&flag_label(arg, invalid_arg.as_deref(), true))
             )
         }
         _ => {
