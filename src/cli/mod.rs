@@ -70,6 +70,9 @@ pub enum Commands {
     Completion(completion::CompletionArgs),
 }
 
+/// Where global flags start in help listings (after any command's own flags).
+const GLOBAL_DISPLAY_ORDER: usize = 500;
+
 /// Flags hidden from the help of some commands, as upstream hides them there (they are still accepted).
 const HIDDEN_FLAGS: &[(&[&str], &[&str])] = &[
     (&["install"], &["namespace", "istio_namespace"]),
@@ -120,7 +123,16 @@ fn completion_command() -> Command {
 
 /// Adapts a derived tree to upstream's flag conventions and builds it.
 fn tree(cmd: Command) -> Command {
-    let mut cmd = pflag_style(cmd);
+    // Global flags are listed after each command's own flags.
+    let mut order = GLOBAL_DISPLAY_ORDER;
+    let mut cmd = pflag_style(cmd).mut_args(|a| {
+        if a.is_global_set() {
+            order += 1;
+            a.display_order(order).help_heading("Global Options")
+        } else {
+            a
+        }
+    });
     for (path, ids) in HIDDEN_FLAGS {
         for id in *ids {
             let arg = cmd.get_arguments().find(|a| a.get_id() == id).cloned();

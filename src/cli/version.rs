@@ -33,8 +33,8 @@ pub struct VersionArgs {
     pub short: bool,
 
     /// Output format: 'yaml' or 'json'
-    #[arg(short = 'o', long, value_name = "FORMAT", default_value = "")]
-    pub output: String,
+    #[arg(short = 'o', long, value_name = "FORMAT")]
+    pub output: Option<String>,
 
     /// Also ask the cluster for control- and data-plane versions; use --remote=false to skip that
     #[arg(
@@ -87,7 +87,7 @@ pub struct VersionOptions {
 impl VersionArgs {
     /// Checks the flags like upstream and builds the options.
     pub fn options(&self, kube: &KubeFlags) -> Result<VersionOptions, CliError> {
-        let format = match (self.output.as_str(), self.short) {
+        let format = match (self.output.as_deref().unwrap_or_default(), self.short) {
             ("", true) => VersionFormat::Short,
             ("", false) => VersionFormat::Long,
             ("json", _) => VersionFormat::Json,
