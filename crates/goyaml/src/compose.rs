@@ -31,9 +31,24 @@ struct PendingKey {
     pointer: String,
 }
 
+/// An open collection. `quiet` collections (the values of merge keys) record no positions: their
+/// entries land in the enclosing map, under other pointers.
 enum Frame {
-    Seq { items: Vec<Value>, size: usize, anchor: usize, pointer: String },
-    Map { map: Map<String, Value>, size: usize, anchor: usize, pointer: String, pending: Option<PendingKey> },
+    Seq {
+        items: Vec<Value>,
+        size: usize,
+        anchor: usize,
+        pointer: String,
+        quiet: bool,
+    },
+    Map {
+        map: Map<String, Value>,
+        size: usize,
+        anchor: usize,
+        pointer: String,
+        pending: Option<PendingKey>,
+        quiet: bool,
+    },
 }
 
 /// Composes every document of `src`.
@@ -94,13 +109,13 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
                 node
             }
             Event::SequenceStart(_, anchor, _) => {
-                let pointer = c.open(mark)?;
-                c.stack.push(Frame::Seq { items: Vec::new(), size: 1, anchor, pointer });
+                let (pointer, quiet) = c.open(mark)?;
+                c.stack.push(Frame::Seq { items: Vec::new(), size: 1, anchor, pointer, quiet });
                 None
             }
             Event::MappingStart(_, anchor, _) => {
-                let pointer = c.open(mark)?;
-                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, pointer, pending: None });
+                let (pointer, quiet) = c.open(mark)?;
+                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, pointer, pending: None, quiet });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -147,8 +162,17 @@ impl Composer {
         }
     }
 
-    /// A collection starts: records its position and returns its pointer.
-    fn open(&mut self, mark: Mark) -> Result<String, Error> {
+    /// Whether the next child of the innermost collection is inside a merge key's value.
+    fn quiet(&self) -> bool {
+        match self.stack.last() {
+            Some(Frame::Seq { quiet, .. }) => *quiet,
+            Some(Frame::Map { quiet, pending, .. }) => *quiet || pending.as_ref().is_some_and(|p| p.merge),
+            None => false,
+        }
+    }
+
+    /// A collection starts: records its position and returns its pointer and quietness.
+    fn open(&mut self, mark: Mark) -> Result<(String, bool), Error> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(err(&format!("exceeded max depth of {MAX_DEPTH}"), mark));
         }
@@ -157,13 +181,13 @@ impl Composer {
         }
         let pointer = self.child_pointer();
         self.record(&pointer, mark);
-        Ok(pointer)
+        Ok((pointer, self.quiet()))
     }
 
     /// Records a node's mark unless a map entry already gave it its key's position.
     fn record(&mut self, pointer: &str, mark: Mark) {
         let from_key = matches!(self.stack.last(), Some(Frame::Map { pending: Some(_), .. }));
-        if !from_key {
+        if !from_key && !self.quiet() {
             self.spans.insert(pointer.to_owned(), mark);
         }
     }
@@ -179,9 +203,10 @@ impl Composer {
 
     /// Remembers the key of the entry being read and records its position.
     fn set_key(&mut self, key: String, mark: Mark, merge: bool) {
+        let quiet = self.quiet();
         if let Some(Frame::Map { pointer, pending, .. }) = self.stack.last_mut() {
             let child = format!("{pointer}/{}", escape_pointer(&key));
-            if !merge {
+            if !merge && !quiet {
                 self.spans.insert(child.clone(), mark);
             }
             *pending = Some(PendingKey { key, mark, merge, pointer: child });
@@ -205,11 +230,17 @@ impl Composer {
                 // A collection or alias in key position.
                 Err(err(COLLECTION_KEY, mark))
             }
-            Some(Frame::Map { map, size, pending: pending @ Some(_), .. }) => {
+            Some(Frame::Map { map, size, pending: pending @ Some(_), pointer, quiet, .. }) => {
                 let Some(p) = pending.take() else { return Ok(None) };
                 *size += node.size;
                 if p.merge {
-                    merge_into(map, node.value, p.mark)?;
+                    // Merged entries take the position of the `<<` key unless written explicitly.
+                    for key in merge_into(map, node.value, p.mark)? {
+                        let child = format!("{pointer}/{}", escape_pointer(&key));
+                        if !*quiet && self.spans.get(&child).is_none() {
+                            self.spans.insert(child, p.mark);
+                        }
+                    }
                 } else {
                     // Later duplicates win, as in go-yaml v2's non-strict decoding.
                     map.insert(p.key, node.value);
@@ -220,31 +251,30 @@ impl Composer {
     }
 }
 
-/// Applies a `<<` merge: a map, or a list of maps where earlier ones take precedence.
-fn merge_into(map: &mut Map<String, Value>, value: Value, mark: Mark) -> Result<(), Error> {
+/// Applies a `<<` merge: a map, or a list of maps where earlier ones take precedence. Returns the
+/// merged keys.
+fn merge_into(map: &mut Map<String, Value>, value: Value, mark: Mark) -> Result<Vec<String>, Error> {
     const WANT_MAP: &str = "map merge requires map or sequence of maps as the value";
-    match value {
-        Value::Object(m) => {
-            for (k, v) in m {
-                map.insert(k, v);
-            }
-            Ok(())
+    let sources = match value {
+        Value::Object(m) => vec![m],
+        Value::Array(items) => items
+            .into_iter()
+            .rev()
+            .map(|item| match item {
+                Value::Object(m) => Ok(m),
+                _ => Err(err(WANT_MAP, mark)),
+            })
+            .collect::<Result<_, _>>()?,
+        _ => return Err(err(WANT_MAP, mark)),
+    };
+    let mut keys = Vec::new();
+    for source in sources {
+        for (k, v) in source {
+            keys.push(k.clone());
+            map.insert(k, v);
         }
-        Value::Array(items) => {
-            for item in items.into_iter().rev() {
-                match item {
-                    Value::Object(m) => {
-                        for (k, v) in m {
-                            map.insert(k, v);
-                        }
-                    }
-                    _ => return Err(err(WANT_MAP, mark)),
-                }
-            }
-            Ok(())
-        }
-        _ => Err(err(WANT_MAP, mark)),
     }
+    Ok(keys)
 }
 
 /// The name of a `!!` tag (`str`, `int`, `binary`, ...).

@@ -32,15 +32,11 @@ pub(crate) fn emit_document(value: &Value) -> String {
         column: 0,
         whitespace: true,
         indention: true,
-        open_ended: false,
     };
     e.node(value, false, false);
-    // Implicit document end, then stream end.
+    // Implicit document end. (libyaml-derived emitters mark a `|+` scalar "open ended" and then reset
+    // the flag when writing the `+` itself, so no `...` ever follows.)
     e.write_indent();
-    if e.open_ended {
-        e.write_indicator("...", true, false, false);
-        e.write_indent();
-    }
     e.out
 }
 
@@ -54,8 +50,6 @@ struct Emitter {
     whitespace: bool,
     /// Only indentation (and `-`/`?` indicators) has been written on this line.
     indention: bool,
-    /// The document ends in a way that needs an explicit `...` (a `|+` block scalar last).
-    open_ended: bool,
 }
 
 impl Emitter {
@@ -176,7 +170,6 @@ impl Emitter {
         self.column += indicator.chars().count();
         self.whitespace = is_whitespace;
         self.indention = self.indention && is_indention;
-        self.open_ended = false;
     }
 
     fn write_plain(&mut self, text: &str, allow_breaks: bool) {
@@ -312,9 +305,6 @@ impl Emitter {
         };
         if let Some(ch) = chomp {
             self.write_indicator(ch, false, false, false);
-            if ch == "+" {
-                self.open_ended = true;
-            }
         }
         self.put_break();
         self.indention = true;
