@@ -253,6 +253,18 @@ fn numeric_revision_is_rejected_like_upstream() {
 }
 
 #[test]
+fn set_paths_are_relative_to_spec() {
+    let e = err("", &["spec.hub=x"]);
+    assert!(
+        e.contains("--set spec.hub=x: spec.spec: unknown field \"spec\" in IstioOperatorSpec; known fields: profile,"),
+        "{e}"
+    );
+    assert!(e.contains("; --set paths are relative to spec (write hub=x, not spec.hub=x)"), "{e}");
+    let e = err("", &["metadata.name=x"]);
+    assert!(e.contains("can only be set in a -f file"), "{e}");
+}
+
+#[test]
 fn set_null_is_the_string_null() {
     let m = ok("", &["values.global.network=null"]);
     assert_eq!(at(&m, "/spec/values/global/network"), "null");
@@ -354,6 +366,10 @@ fn bad_hub_and_tag() {
 fn multiple_iops_in_one_file() {
     let e = err(&format!("{IOP}spec: {{}}\n---\n{IOP}spec: {{}}\n"), &[]);
     assert_eq!(e, "<input>: contains multiple IstioOperator CRs, only one per file is supported");
+    let e = err(&format!("spec: {{}}\n---\n{IOP}spec: {{}}\n"), &[]);
+    assert_eq!(e, "<input>: holds 2 YAML documents; an IstioOperator file must hold exactly one");
+    // Empty documents and comments do not count.
+    ok(&format!("# comment\n---\n{IOP}spec: {{}}\n---\n"), &[]);
 }
 
 #[test]

@@ -88,6 +88,9 @@ pub enum FrontEndError {
     /// A file holds more than one document.
     #[error("{name}: contains multiple IstioOperator CRs, only one per file is supported")]
     MultipleIops { name: String },
+    /// A file holds several documents, not all of them objects with a `kind`.
+    #[error("{name}: holds {count} YAML documents; an IstioOperator file must hold exactly one")]
+    MultipleDocuments { name: String, count: usize },
     /// A file's document is not a mapping.
     #[error("{origin}: expected an IstioOperator (a YAML mapping), found {found}")]
     NotAnObject { origin: Origin, found: String },

@@ -196,7 +196,17 @@ impl Provenance {
 
     fn issue(&self, f: &Finding) -> Issue {
         let (path, origin) = self.resolve(&f.path);
-        Issue { path: path.to_string(), message: f.message.clone(), origin }
+        let mut message = f.message.clone();
+        let top_level = ["spec", "metadata", "apiVersion", "kind", "status"];
+        if matches!(origin, Some(Origin::SetFlag { .. }))
+            && matches!(path.0.as_slice(), [Seg::Key(s), Seg::Key(k)] if s == "spec" && top_level.contains(&k.as_str()))
+        {
+            message.push_str(
+                "; --set paths are relative to spec (write hub=x, not spec.hub=x), and metadata, apiVersion and kind \
+                 can only be set in a -f file",
+            );
+        }
+        Issue { path: path.to_string(), message, origin }
     }
 }
 
@@ -208,8 +218,12 @@ fn parse_user_file(src: &SourceText) -> Result<(Value, goyaml::Spans), FrontEndE
         message: e.message.clone(),
     })?;
     let mut docs: Vec<goyaml::Document> = docs.into_iter().filter(|d| !d.value.is_null()).collect();
-    if docs.len() > 1 {
+    if docs.iter().filter(|d| d.value.get("kind").is_some()).count() > 1 {
         return Err(FrontEndError::MultipleIops { name: src.name.clone() });
+    }
+    if docs.len() > 1 {
+        // Upstream would silently use the first document only.
+        return Err(FrontEndError::MultipleDocuments { name: src.name.clone(), count: docs.len() });
     }
     let Some(doc) = docs.pop() else { return Ok((json!({}), goyaml::Spans::default())) };
     match doc.value {
