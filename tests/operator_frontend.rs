@@ -248,8 +248,15 @@ fn set_hub_empty_and_equals_in_value() {
 fn numeric_revision_is_rejected_like_upstream() {
     let e = err("", &["revision=130"]);
     assert!(e.contains("--set revision=130: spec.revision: expected a string, found a number (130)"), "{e}");
+    assert_eq!(e.matches("found a number").count(), 1, "{e}");
     let e = err(&spec("  revision: \"130\"\n"), &[]);
-    assert!(e.contains("spec.revision: expected a string, found a number (130)"), "{e}");
+    assert!(
+        e.contains(
+            "<input>:4:3: spec.revision: expected a string, found a number (130) (istioctl copies spec.revision into \
+             spec.values.revision with --set parsing, which turns numeric text into a number)"
+        ),
+        "{e}"
+    );
 }
 
 #[test]

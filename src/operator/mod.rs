@@ -172,31 +172,39 @@ struct Provenance {
 }
 
 impl Provenance {
-    /// The user-facing path and origin of a merged setting.
-    fn resolve(&self, path: &FieldPath) -> (FieldPath, Option<Origin>) {
-        for p in ancestors(path.clone()) {
-            if let Some(o) = self.layers.iter().rev().find_map(|l| l.origin_of(&p)) {
-                return (path.clone(), Some(o));
-            }
-            for (to, from) in TRANSLATED {
-                let to = FieldPath::keys(to.iter().copied());
-                if path.starts_with(&to) {
-                    let rest = FieldPath(path.0.get(to.0.len()..).unwrap_or_default().to_vec());
-                    let mapped = FieldPath::keys(from.iter().copied()).join(&rest);
-                    if let Some(o) =
-                        ancestors(mapped.clone()).find_map(|m| self.layers.iter().rev().find_map(|l| l.origin_of(&m)))
-                    {
-                        return (mapped, Some(o));
-                    }
+    /// The origin of exactly this path: the highest-precedence layer that set it.
+    fn find(&self, path: &FieldPath) -> Option<Origin> {
+        self.layers.iter().rev().find_map(|l| l.origin_of(path))
+    }
+
+    /// The user-facing path and origin of a merged setting, and whether it was copied there by translation.
+    fn resolve(&self, path: &FieldPath) -> (FieldPath, Option<Origin>, bool) {
+        if let Some(o) = self.find(path) {
+            return (path.clone(), Some(o), false);
+        }
+        for (to, from) in TRANSLATED {
+            let to = FieldPath::keys(to.iter().copied());
+            if path.starts_with(&to) {
+                let rest = FieldPath(path.0.get(to.0.len()..).unwrap_or_default().to_vec());
+                let mapped = FieldPath::keys(from.iter().copied()).join(&rest);
+                if let Some(o) = ancestors(mapped.clone()).find_map(|m| self.find(&m)) {
+                    return (mapped, Some(o), true);
                 }
             }
         }
-        (path.clone(), None)
+        let origin = ancestors(path.clone()).skip(1).find_map(|p| self.find(&p));
+        (path.clone(), origin, false)
     }
 
     fn issue(&self, f: &Finding) -> Issue {
-        let (path, origin) = self.resolve(&f.path);
+        let (path, origin, translated) = self.resolve(&f.path);
         let mut message = f.message.clone();
+        if translated && message.starts_with("expected a string") {
+            message.push_str(&format!(
+                " (istioctl copies {path} into {} with --set parsing, which turns numeric text into a number)",
+                f.path
+            ));
+        }
         let top_level = ["spec", "metadata", "apiVersion", "kind", "status"];
         if matches!(origin, Some(Origin::SetFlag { .. }))
             && matches!(path.0.as_slice(), [Seg::Key(s), Seg::Key(k)] if s == "spec" && top_level.contains(&k.as_str()))
@@ -366,7 +374,14 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     let later = findings.iter().map(|f| (f.severity, prov.issue(f)));
     for (severity, issue) in early.chain(later) {
         let list = if severity == Severity::Error { &mut errors } else { &mut warnings };
-        if !list.contains(&issue) {
+        // The same problem can show twice: in spec.meshConfig and in values.meshConfig (a copy), or in a
+        // top-level field and in the chart value it is translated into.
+        let same = |i: &Issue| {
+            i.path == issue.path
+                && i.origin == issue.origin
+                && (i.message.starts_with(&issue.message) || issue.message.starts_with(&i.message))
+        };
+        if !list.iter().any(same) {
             list.push(issue);
         }
     }
