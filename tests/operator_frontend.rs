@@ -422,7 +422,11 @@ fn kubernetes_types_in_values_are_strict() {
 fn deprecated_values_warn() {
     let m = ok(&spec("  values:\n    global:\n      arch:\n        amd64: 2\n"), &[]);
     assert_eq!(m.warnings.len(), 1, "{:?}", m.warnings);
-    assert!(m.warnings[0].to_string().contains("spec.values.global.arch: arch is deprecated upstream"));
+    assert!(
+        m.warnings[0]
+            .to_string()
+            .contains("spec.values.global.arch: arch is deprecated in Istio 1.30.3; it still works but may be removed")
+    );
 }
 
 #[test]

@@ -26,7 +26,9 @@ pub use model::{
 };
 pub use path::{FieldPath, Seg};
 pub use tls::{CIPHER_SUITES, ECDH_CURVES, MeshTls, TLS_PROTOCOLS, TlsSettings, effective_mesh_tls};
-pub use tree::{SetPathError, go_fmt_v, merge_values, parse_set_value, set_path, split_flag, split_path};
+pub use tree::{
+    SetPathError, go_fmt_v, merge_values, parse_set_value, set_path, set_spec_flag, split_flag, split_path,
+};
 
 use schema::{Finding, Severity};
 

@@ -328,7 +328,7 @@ impl Registry {
                     match msg.field(k) {
                         Some(field) => {
                             if field.deprecated && !v.is_null() {
-                                out.push(Finding::warning(path, format!("{k} is deprecated upstream")));
+                                out.push(Finding::warning(path, format!("{k} is deprecated in Istio {}; it still works but may be removed", super::ISTIO_VERSION)));
                             }
                             self.check_inner(v, &field.ty, msg.jsonpb, path, out);
                         }
