@@ -149,6 +149,20 @@ fn revision_flag_sets_revision_but_default_does_not() {
 }
 
 #[test]
+fn bad_revision_flag_is_named() {
+    let inputs = InstallInputs { revision: Some("Canary".into()), ..Default::default() };
+    let e = load(&inputs).expect_err("invalid").to_string();
+    assert!(e.contains("  - --revision Canary: spec.revision: invalid revision specified: \"Canary\""), "{e}");
+}
+
+#[test]
+fn unreadable_file_is_named() {
+    let inputs = InstallInputs { files: vec!["/nonexistent/iop.yaml".into()], ..Default::default() };
+    let e = load(&inputs).expect_err("missing file").to_string();
+    assert!(e.starts_with("/nonexistent/iop.yaml: "), "{e}");
+}
+
+#[test]
 fn set_revision_default_is_kept_literally() {
     assert_eq!(at(&ok("", &["revision=default"]), "/spec/values/revision"), "default");
 }
