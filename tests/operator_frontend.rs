@@ -739,3 +739,33 @@ fn conformance_inputs_load_or_fail_as_upstream() {
     let m = load(&inputs).expect("--force");
     assert_eq!(m.warnings.len(), 1);
 }
+
+#[test]
+fn conformance_cases_with_their_set_flags_load() {
+    let Some(shared) = shared() else { return };
+    let upstream_manifests = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../upstream/manifests");
+    let cases: Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("cases.json")).expect("cases.json")).expect("json");
+    let list = cases.get("cases").and_then(Value::as_array).expect("cases list");
+    for case in list {
+        let name = case.get("name").and_then(Value::as_str).unwrap_or_default();
+        let mut flags: Vec<String> = case
+            .get("set_flags")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default();
+        if flags.iter().any(|f| f.contains("<live manifests dir")) {
+            if !upstream_manifests.join("profiles").is_dir() {
+                println!("skipping {name}: {} is absent", upstream_manifests.display());
+                continue;
+            }
+            flags = vec![format!("installPackagePath={}", upstream_manifests.display())];
+        }
+        let files = case.get("input").and_then(Value::as_str).map(|i| vec![shared.join(i)]).unwrap_or_default();
+        // Upstream's TestManifestGenerateFlags runs the flag_force case with --force.
+        let inputs = InstallInputs { files, set_flags: flags, force: name == "flag_force", ..Default::default() };
+        if let Err(e) = load(&inputs) {
+            panic!("{name}: {e}");
+        }
+    }
+}
