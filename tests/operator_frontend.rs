@@ -350,6 +350,17 @@ fn wrong_types() {
 }
 
 #[test]
+fn values_of_the_wrong_shape_are_reported_before_translation() {
+    let e = err(&spec("  values:\n    global: 5\n"), &[]);
+    assert_eq!(
+        e,
+        "invalid IstioOperator:\n  - <input>:5:5: spec.values.global: expected an object, found a number (5)"
+    );
+    let e = err("", &["values=x"]);
+    assert!(e.contains("--set values=x: spec.values: expected an object, found a string (\"x\")"), "{e}");
+}
+
+#[test]
 fn bad_enum_value() {
     let e = err(&spec("  components:\n    pilot:\n      k8s:\n        imagePullPolicy: Sometimes\n"), &[]);
     assert!(

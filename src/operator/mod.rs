@@ -360,13 +360,14 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     }
     merge_values(&mut base, &user);
     layers.extend(user_layers);
+    let prov = Provenance { layers };
+    check_translation_targets(&base, &prov)?;
     translate(&mut base)?;
     if let Some(v) = user_values {
         merge_values(&mut base, &json!({"spec": {"values": v}}));
     }
 
     // Validate.
-    let prov = Provenance { layers };
     let findings = validate::validate(&base).map_err(FrontEndError::Schema)?;
     let mut errors: Vec<Issue> = Vec::new();
     let mut warnings: Vec<Warning> = Vec::new();
@@ -404,6 +405,27 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     let spec = IstioOperatorSpec::from_value(base.get("spec").unwrap_or(&Value::Null))
         .map_err(|e| FrontEndError::Typed { message: e.to_string() })?;
     Ok(MergedOperator { iop: base, spec, warnings, profile, manifests })
+}
+
+/// Values nodes that translation writes into must be objects (upstream panics otherwise); report them with
+/// their origin before translating.
+fn check_translation_targets(base: &Value, prov: &Provenance) -> Result<(), FrontEndError> {
+    let mut issues = Vec::new();
+    for keys in [
+        &["spec"][..],
+        &["metadata"],
+        &["spec", "values"],
+        &["spec", "values", "global"],
+        &["spec", "values", "pilot"],
+        &["spec", "values", "pilot", "cni"],
+    ] {
+        let path = FieldPath::keys(keys.iter().copied());
+        if let Some(v) = path.get(base).filter(|v| !v.is_object() && !v.is_null()) {
+            let f = Finding::error(&path, format!("expected an object, found {}", schema::describe(v)));
+            issues.push(prov.issue(&f));
+        }
+    }
+    if issues.is_empty() { Ok(()) } else { Err(FrontEndError::Invalid { issues }) }
 }
 
 /// Top-level fields that istioctl copies into Helm values (upstream `translateIstioOperatorToHelm`).
