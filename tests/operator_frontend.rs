@@ -102,6 +102,18 @@ fn user_values_beat_translated_fields() {
     );
     assert_eq!(at(&m, "/spec/values/global/hub"), "b.io/hub");
     assert_eq!(at(&m, "/spec/values/meshConfig/enableTracing"), false);
+    let w: Vec<String> = m.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        w,
+        [
+            "<input>:9:7: spec.values.global.hub: \"b.io/hub\" overrides spec.hub (\"a.io/hub\"): settings under values \
+             win over the top-level field",
+            "<input>:11:7: spec.values.meshConfig.enableTracing: false overrides spec.meshConfig.enableTracing (true): \
+             settings under values win over the top-level field",
+        ]
+    );
+    // The compiled-in hub under a user's values.global.hub is not worth a warning.
+    assert!(ok(&spec("  values:\n    global:\n      hub: b.io/hub\n"), &[]).warnings.is_empty());
 }
 
 #[test]

@@ -156,17 +156,40 @@ fn ancestors(path: FieldPath) -> impl Iterator<Item = FieldPath> {
     })
 }
 
-/// Where translated chart values came from (`values.global.hub` <- `spec.hub`, ...).
-const TRANSLATED: &[(&[&str], &[&str])] = &[
-    (&["spec", "values", "global", "hub"], &["spec", "hub"]),
-    (&["spec", "values", "global", "tag"], &["spec", "tag"]),
-    (&["spec", "values", "revision"], &["spec", "revision"]),
-    (&["spec", "values", "compatibilityVersion"], &["spec", "compatibilityVersion"]),
-    (&["spec", "values", "meshConfig"], &["spec", "meshConfig"]),
-    (&["spec", "values", "pilot", "enabled"], &["spec", "components", "pilot", "enabled"]),
-    (&["spec", "values", "pilot", "cni", "enabled"], &["spec", "components", "cni", "enabled"]),
-    (&["metadata", "namespace"], &["spec", "values", "global", "istioNamespace"]),
+/// Top-level spec fields istioctl copies into Helm values: `spec.<field>` -> `spec.values.<path>`
+/// (upstream `translateIstioOperatorToHelm`).
+const TRANSLATIONS: &[(&str, &str)] = &[
+    ("hub", "global.hub"),
+    ("tag", "global.tag"),
+    ("revision", "revision"),
+    ("meshConfig", "meshConfig"),
+    ("compatibilityVersion", "compatibilityVersion"),
 ];
+
+/// Chart values istioctl sets to whether a component is enabled: (value, component enabled flag).
+const ENABLEMENT: &[(&str, &str)] = &[
+    ("spec.values.pilot.enabled", "spec.components.pilot.enabled"),
+    ("spec.values.pilot.cni.enabled", "spec.components.cni.enabled"),
+];
+
+/// `metadata.namespace` is overwritten with this value when it is a non-empty string.
+const NAMESPACE_SOURCE: (&str, &str) = ("metadata.namespace", "spec.values.global.istioNamespace");
+
+fn dotted(p: &str) -> FieldPath {
+    FieldPath::keys(p.split('.'))
+}
+
+/// (spec field, values path) of each translated field, as full paths.
+fn translated_fields() -> impl Iterator<Item = (FieldPath, FieldPath)> {
+    TRANSLATIONS.iter().map(|(from, to)| (dotted(&format!("spec.{from}")), dotted(&format!("spec.values.{to}"))))
+}
+
+/// (derived path, source path) of everything translation writes, for tracing values back to what the user set.
+fn derivations() -> impl Iterator<Item = (FieldPath, FieldPath)> {
+    translated_fields()
+        .map(|(from, to)| (to, from))
+        .chain(ENABLEMENT.iter().chain([&NAMESPACE_SOURCE]).map(|(to, from)| (dotted(to), dotted(from))))
+}
 
 struct Provenance {
     /// Lowest precedence first.
@@ -184,11 +207,10 @@ impl Provenance {
         if let Some(o) = self.find(path) {
             return (path.clone(), Some(o), false);
         }
-        for (to, from) in TRANSLATED {
-            let to = FieldPath::keys(to.iter().copied());
+        for (to, from) in derivations() {
             if path.starts_with(&to) {
                 let rest = FieldPath(path.0.get(to.0.len()..).unwrap_or_default().to_vec());
-                let mapped = FieldPath::keys(from.iter().copied()).join(&rest);
+                let mapped = from.join(&rest);
                 if let Some(o) = ancestors(mapped.clone()).find_map(|m| self.find(&m)) {
                     return (mapped, Some(o), true);
                 }
@@ -370,7 +392,7 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     // Validate.
     let findings = validate::validate(&base).map_err(FrontEndError::Schema)?;
     let mut errors: Vec<Issue> = Vec::new();
-    let mut warnings: Vec<Warning> = Vec::new();
+    let mut warnings: Vec<Warning> = shadowed_settings(&base, &prov);
     let early = early
         .into_iter()
         .map(|(f, o)| (f.severity, Issue { path: f.path.to_string(), message: f.message, origin: Some(o) }));
@@ -407,19 +429,60 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     Ok(MergedOperator { iop: base, spec, warnings, profile, manifests })
 }
 
+/// Warnings for top-level settings the user gave that their own `values` silently override (values win).
+fn shadowed_settings(base: &Value, prov: &Provenance) -> Vec<Warning> {
+    let user =
+        |o: &Option<Origin>| matches!(o, Some(Origin::File { .. } | Origin::SetFlag { .. } | Origin::FlagAlias { .. }));
+    let mut out = Vec::new();
+    for (from, to) in translated_fields() {
+        let Some(given) = from.get(base) else { continue };
+        let mut leaves = Vec::new();
+        collect_leaves(given, &mut FieldPath::default(), &mut leaves);
+        for rest in leaves {
+            let (spec_path, values_path) = (from.join(&rest), to.join(&rest));
+            let (Some(a), Some(b)) = (spec_path.get(base), values_path.get(base)) else { continue };
+            let (spec_origin, values_origin) = (prov.find(&spec_path), prov.find(&values_path));
+            if a != b && user(&spec_origin) && user(&values_origin) {
+                out.push(Issue {
+                    path: values_path.to_string(),
+                    message: format!(
+                        "{} overrides {spec_path} ({}): settings under values win over the top-level field",
+                        b, a
+                    ),
+                    origin: values_origin,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn collect_leaves(v: &Value, at: &mut FieldPath, out: &mut Vec<FieldPath>) {
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m {
+                at.push_key(k);
+                collect_leaves(child, at, out);
+                at.pop();
+            }
+        }
+        _ => out.push(at.clone()),
+    }
+}
+
 /// Values nodes that translation writes into must be objects (upstream panics otherwise); report them with
 /// their origin before translating.
 fn check_translation_targets(base: &Value, prov: &Provenance) -> Result<(), FrontEndError> {
+    let mut parents: Vec<FieldPath> = Vec::new();
+    for (target, _) in derivations() {
+        for p in ancestors(target).skip(1).filter(|p| !p.is_empty()) {
+            if !parents.contains(&p) {
+                parents.push(p);
+            }
+        }
+    }
     let mut issues = Vec::new();
-    for keys in [
-        &["spec"][..],
-        &["metadata"],
-        &["spec", "values"],
-        &["spec", "values", "global"],
-        &["spec", "values", "pilot"],
-        &["spec", "values", "pilot", "cni"],
-    ] {
-        let path = FieldPath::keys(keys.iter().copied());
+    for path in parents {
         if let Some(v) = path.get(base).filter(|v| !v.is_object() && !v.is_null()) {
             let f = Finding::error(&path, format!("expected an object, found {}", schema::describe(v)));
             issues.push(prov.issue(&f));
@@ -427,15 +490,6 @@ fn check_translation_targets(base: &Value, prov: &Provenance) -> Result<(), Fron
     }
     if issues.is_empty() { Ok(()) } else { Err(FrontEndError::Invalid { issues }) }
 }
-
-/// Top-level fields that istioctl copies into Helm values (upstream `translateIstioOperatorToHelm`).
-const TRANSLATIONS: &[(&str, &str)] = &[
-    ("hub", "global.hub"),
-    ("tag", "global.tag"),
-    ("revision", "revision"),
-    ("meshConfig", "meshConfig"),
-    ("compatibilityVersion", "compatibilityVersion"),
-];
 
 /// Copies top-level spec fields into `spec.values` the way istioctl does: scalars go through `--set` parsing of
 /// their `%v` text (so a numeric revision becomes a number), and any object is merged into `values.meshConfig`.
@@ -448,19 +502,21 @@ fn translate(base: &mut Value) -> Result<(), FrontEndError> {
         // Deviation: upstream turns an explicit `null` into the text "<nil>"; null means "unset" here.
         let Some(v) = tree::get_keys(base, &["spec", from]).filter(|v| !v.is_null()).cloned() else { continue };
         if v.is_object() {
+            // As upstream: any object-valued field (meant for spec.meshConfig) lands in values.meshConfig.
             merge_values(base, &json!({"spec": {"values": {"meshConfig": v}}}));
         } else {
             tree::set_spec_flag(base, &format!("values.{to}={}", go_fmt_v(&v)))
                 .map_err(err(&format!("spec.{from}")))?;
         }
     }
-    for (comp, target) in [("pilot", "spec.values.pilot.enabled"), ("cni", "spec.values.pilot.cni.enabled")] {
-        let on = tree::get_keys(base, &["spec", "components", comp, "enabled"]).and_then(Value::as_bool) == Some(true);
+    for (target, source) in ENABLEMENT {
+        let on = dotted(source).get(base).and_then(Value::as_bool) == Some(true);
         set_path(base, target, Value::Bool(on)).map_err(err(target))?;
     }
-    let ns = string_at(base, &["spec", "values", "global", "istioNamespace"]).to_string();
+    let (target, source) = NAMESPACE_SOURCE;
+    let ns = dotted(source).get(base).and_then(Value::as_str).unwrap_or_default().to_string();
     if !ns.is_empty() {
-        set_path(base, "metadata.namespace", Value::String(ns)).map_err(err("metadata.namespace"))?;
+        set_path(base, target, Value::String(ns)).map_err(err(target))?;
     }
     Ok(())
 }
