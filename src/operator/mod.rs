@@ -4,6 +4,23 @@
 //! `MergeInputs` and `validateIstioOperator`): it merges the `default` profile < the named profile < the compiled-in
 //! hub/tag < each `-f` file < each `--set`, translates the top-level fields into Helm values, validates, and returns
 //! the merged IstioOperator with a typed view and the warnings. It reads files and nothing else.
+//!
+//! Deliberate differences from upstream (all in the direction of reporting, never of rendering differently):
+//! - Every problem is reported with its origin (file:line:column or the `--set` flag) and what is allowed,
+//!   instead of Go decoder messages without a path; all problems are reported, not only the first.
+//! - `meshConfig` (both `spec.meshConfig` and `spec.values.meshConfig`) is checked strictly against MeshConfig
+//!   and ProxyConfig (unknown fields are errors); istiod's own meshConfig checks that upstream drops are
+//!   reported (`meshMTLS.ecdhCurves`, `proxyListenPort`); unknown or repeated curves and cipher suites warn.
+//! - Component hub/tag are checked like `spec.hub`/`spec.tag`; an empty tag is an error.
+//! - `values.global.waypoint.nodeSelector` is a label map (upstream checks it as a `NodeSelector`, which rejects
+//!   every normal value).
+//! - Fields marked deprecated in the values and MeshConfig schemas, and top-level fields shadowed by the user's
+//!   own `values`, give warnings.
+//! - A file with several documents is an error (upstream silently uses the first unless two have a `kind`).
+//! - Where upstream panics (a `--set` path through a scalar, replacing a list element by index) or silently
+//!   drops a value (a `--set` path through `null`), this returns an error or does the evident thing.
+//! - `inf`/`nan` in `--set` stay strings (JSON cannot hold them); `null` top-level fields are not translated
+//!   into the text `<nil>`.
 
 mod error;
 mod model;
