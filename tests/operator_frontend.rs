@@ -161,6 +161,26 @@ fn revision_flag_sets_revision_but_default_does_not() {
 }
 
 #[test]
+fn errors_are_listed_in_input_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write_temp(&dir, "a.yaml", &spec("  values:\n    global:\n      zz: 1\n      aa: 2\n"));
+    let b = write_temp(&dir, "b.yaml", &spec("  bogus: 1\n"));
+    let inputs = InstallInputs {
+        files: vec![a, b],
+        set_flags: vec!["values.y=1".into(), "values.x=1".into()],
+        ..Default::default()
+    };
+    let e = load(&inputs).expect_err("invalid").to_string();
+    let lines: Vec<&str> = e.lines().skip(1).collect();
+    assert_eq!(lines.len(), 5, "{e}");
+    assert!(lines[0].contains("a.yaml:6:7: spec.values.global.zz"), "{e}");
+    assert!(lines[1].contains("a.yaml:7:7: spec.values.global.aa"), "{e}");
+    assert!(lines[2].contains("b.yaml:4:3: spec.bogus"), "{e}");
+    assert!(lines[3].contains("--set values.y=1"), "{e}");
+    assert!(lines[4].contains("--set values.x=1"), "{e}");
+}
+
+#[test]
 fn bad_revision_flag_is_named() {
     let inputs = InstallInputs { revision: Some("Canary".into()), ..Default::default() };
     let e = load(&inputs).expect_err("invalid").to_string();

@@ -427,6 +427,21 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
             list.push(issue);
         }
     }
+    let order = |i: &Issue| -> (u8, usize, usize, usize) {
+        match &i.origin {
+            Some(Origin::Profile { line, column, .. }) => (0, 0, line.unwrap_or(0), column.unwrap_or(0)),
+            Some(Origin::Builtin) => (1, 0, 0, 0),
+            Some(Origin::File { name, line, column }) => {
+                let index = sources.iter().position(|s| &s.name == name).unwrap_or(0);
+                (2, index, line.unwrap_or(0), column.unwrap_or(0))
+            }
+            Some(Origin::SetFlag { flag }) => (3, inputs.set_flags.iter().position(|f| f == flag).unwrap_or(0), 0, 0),
+            Some(Origin::FlagAlias { .. }) => (4, 0, 0, 0),
+            None => (5, 0, 0, 0),
+        }
+    };
+    errors.sort_by_key(order);
+    warnings.sort_by_key(order);
     if !errors.is_empty() {
         if !inputs.force {
             return Err(FrontEndError::Invalid { issues: errors });
