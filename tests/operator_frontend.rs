@@ -364,11 +364,15 @@ fn force_turns_errors_into_warnings() {
     let inputs = InstallInputs { set_flags: vec!["values.global.badKey=1".into()], force: true, ..Default::default() };
     let m = load(&inputs).expect("--force continues");
     assert_eq!(m.warnings.len(), 1);
-    assert_eq!(
-        m.warnings[0].to_string(),
-        "--set values.global.badKey=1: spec.values.global.badKey: unknown field \"badKey\" in GlobalConfig \
-         (ignored because of --force)"
+    let w = m.warnings[0].to_string();
+    assert!(
+        w.starts_with(
+            "--set values.global.badKey=1: spec.values.global.badKey: unknown field \"badKey\" in GlobalConfig; \
+             known fields: agentgateway, arch, caAddress,"
+        ),
+        "{w}"
     );
+    assert!(w.ends_with(", variant, waypoint (ignored because of --force)"), "{w}");
 }
 
 #[test]

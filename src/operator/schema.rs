@@ -375,14 +375,19 @@ impl Finding {
     }
 }
 
-/// `unknown field "x" in Msg; did you mean "y"?` (or the list of fields when the message is small).
+/// `unknown field "x" in Msg; did you mean "y"?`, or the list of known fields when no name is close.
 fn unknown_field_message(key: &str, msg: &Message) -> String {
     let names: Vec<&str> = msg.fields.iter().map(|f| f.name.as_str()).collect();
     let mut text = format!("unknown field {key:?} in {}", msg.name);
-    if let Some(best) = did_you_mean(key, &names) {
-        text.push_str(&format!("; did you mean {best:?}?"));
-    } else if names.len() <= 12 {
-        text.push_str(&format!("; known fields: {}", names.join(", ")));
+    match did_you_mean(key, &names) {
+        Some(best) => text.push_str(&format!("; did you mean {best:?}?")),
+        None => {
+            let mut sorted = names.clone();
+            if sorted.len() > 12 {
+                sorted.sort_unstable_by_key(|n| n.to_lowercase());
+            }
+            text.push_str(&format!("; known fields: {}", sorted.join(", ")));
+        }
     }
     text
 }
