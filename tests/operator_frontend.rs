@@ -431,6 +431,15 @@ fn bad_hub_and_tag() {
 }
 
 #[test]
+fn tag_must_be_a_scalar() {
+    let e = err(&spec("  tag:\n    a: 1\n"), &[]);
+    assert_eq!(
+        e,
+        "invalid IstioOperator:\n  - <input>:4:3: spec.tag: bad tag: expected a string or a number, found an object"
+    );
+}
+
+#[test]
 fn multiple_iops_in_one_file() {
     let e = err(&format!("{IOP}spec: {{}}\n---\n{IOP}spec: {{}}\n"), &[]);
     assert_eq!(e, "<input>: contains multiple IstioOperator CRs, only one per file is supported");

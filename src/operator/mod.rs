@@ -20,7 +20,9 @@
 //! - Where upstream panics (a `--set` path through a scalar, replacing a list element by index) or silently
 //!   drops a value (a `--set` path through `null`), this returns an error or does the evident thing.
 //! - `inf`/`nan` in `--set` stay strings (JSON cannot hold them); `null` top-level fields are not translated
-//!   into the text `<nil>`.
+//!   into the text `<nil>`; an object-valued `hub`/`tag`/`revision` (an error) is not merged into meshConfig.
+//! - Kubernetes string enums (`imagePullPolicy`, toleration `operator`/`effect`, service `type`, ...) are
+//!   checked here rather than by the API server at apply time.
 
 mod error;
 mod model;
@@ -534,8 +536,11 @@ fn translate(base: &mut Value) -> Result<(), FrontEndError> {
         // Deviation: upstream turns an explicit `null` into the text "<nil>"; null means "unset" here.
         let Some(v) = tree::get_keys(base, &["spec", from]).filter(|v| !v.is_null()).cloned() else { continue };
         if v.is_object() {
-            // As upstream: any object-valued field (meant for spec.meshConfig) lands in values.meshConfig.
-            merge_values(base, &json!({"spec": {"values": {"meshConfig": v}}}));
+            // Upstream merges any object-valued field here into values.meshConfig (the branch is meant for
+            // meshConfig); an object hub/tag/revision is already a validation error, so only meshConfig is merged.
+            if *from == "meshConfig" {
+                merge_values(base, &json!({"spec": {"values": {"meshConfig": v}}}));
+            }
         } else {
             tree::set_spec_flag(base, &format!("values.{to}={}", go_fmt_v(&v)))
                 .map_err(err(&format!("spec.{from}")))?;

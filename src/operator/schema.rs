@@ -300,8 +300,10 @@ impl Registry {
             },
             Ty::Enum(i) => {
                 let Some(e) = self.enums.get(*i) else { return };
+                // Kubernetes string enums (no numbers) take "" as "the default".
+                let kubernetes_default = |s: &str| s.is_empty() && e.values.iter().all(|(_, n)| n.is_none());
                 let ok = match value {
-                    Value::String(s) => e.values.iter().any(|(n, _)| n == s),
+                    Value::String(s) => kubernetes_default(s) || e.values.iter().any(|(n, _)| n == s),
                     Value::Number(n) => n.as_i64().is_some_and(|n| e.values.iter().any(|(_, v)| *v == Some(n))),
                     _ => false,
                 };
@@ -512,6 +514,9 @@ mod tests {
         let f = check("mesh::MeshConfig.TLSConfig", json!({"minProtocolVersion": "TLSV1_1"}));
         assert_eq!(f[0].message, "invalid value \"TLSV1_1\"; allowed values: TLS_AUTO, TLSV1_2, TLSV1_3");
         assert!(check("mesh::MeshConfig.TLSConfig", json!({"minProtocolVersion": 2})).is_empty());
+        assert_eq!(check("mesh::MeshConfig.TLSConfig", json!({"minProtocolVersion": ""})).len(), 1);
+        assert!(check("k8s::Toleration", json!({"operator": "", "effect": ""})).is_empty());
+        assert_eq!(check("k8s::Toleration", json!({"effect": "Never"})).len(), 1);
     }
 
     #[test]
