@@ -613,6 +613,40 @@ fn gateway_ports_need_root() {
 }
 
 #[test]
+fn legacy_ingress_ports_need_root() {
+    let vals = "  values:\n    gateways:\n      istio-ingressgateway:\n        ingressPorts:\n        - port: 80\n          targetPort: 90\n";
+    let e = err(&spec(vals), &[]);
+    assert!(
+        e.contains("spec.values.gateways.istio-ingressgateway.ingressPorts[0]: port 80 is invalid: targetPort is set to 90, which requires root."),
+        "{e}"
+    );
+    ok(&spec(vals), &["values.gateways.istio-ingressgateway.runAsRoot=true"]);
+}
+
+#[test]
+fn gateway_autoscale_and_replica_count_warn() {
+    let m = ok(
+        &spec("  components:\n    egressGateways:\n    - name: egw\n      k8s:\n        replicaCount: 2\n"),
+        &["values.gateways.istio-egressgateway.autoscaleEnabled=true"],
+    );
+    let w: Vec<String> = m.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        w,
+        ["<input>:8:9: spec.components.egressGateways[0].k8s.replicaCount: replicaCount should not be set when \
+          values.gateways.istio-egressgateway.autoscaleEnabled is true"]
+    );
+}
+
+#[test]
+fn mesh_proxy_listen_port_is_checked() {
+    let e = err("", &["meshConfig.proxyListenPort=70000"]);
+    assert!(
+        e.contains("--set meshConfig.proxyListenPort=70000: spec.meshConfig.proxyListenPort: invalid proxy listen port: port number 70000 must be in the range 1..65535"),
+        "{e}"
+    );
+}
+
+#[test]
 fn autoscale_and_replica_count_warn() {
     let m = ok(
         &spec(
