@@ -195,6 +195,26 @@ fn unreadable_file_is_named() {
 }
 
 #[test]
+fn cluster_settings_sit_between_profile_and_user_input() {
+    let gke = [
+        "components.cni.namespace=kube-system",
+        "values.global.platform=gke",
+        "values.cni.resourceQuotas.enabled=false",
+    ];
+    let inputs =
+        InstallInputs { cluster_settings: gke.iter().map(|s| (*s).to_string()).collect(), ..Default::default() };
+    let m = load(&inputs).expect("loads");
+    assert_eq!(at(&m, "/spec/components/cni/namespace"), "kube-system");
+    assert_eq!(at(&m, "/spec/values/global/platform"), "gke");
+    let inputs = InstallInputs {
+        cluster_settings: gke.iter().map(|s| (*s).to_string()).collect(),
+        set_flags: vec!["values.global.platform=k3d".into()],
+        ..Default::default()
+    };
+    assert_eq!(at(&load(&inputs).expect("loads"), "/spec/values/global/platform"), "k3d");
+}
+
+#[test]
 fn set_revision_default_is_kept_literally() {
     assert_eq!(at(&ok("", &["revision=default"]), "/spec/values/revision"), "default");
 }

@@ -19,6 +19,8 @@ pub enum Origin {
     SetFlag { flag: String },
     /// A flag that istioctl turns into a `--set` (`--revision`, `--manifests`).
     FlagAlias { flag: &'static str, value: String },
+    /// A setting detected from the cluster ([`super::InstallInputs::cluster_settings`]).
+    ClusterSetting { flag: String },
     /// The hub and tag compiled into this binary.
     Builtin,
 }
@@ -42,6 +44,7 @@ impl fmt::Display for Origin {
             }
             Origin::SetFlag { flag } => write!(f, "--set {flag}"),
             Origin::FlagAlias { flag, value } => write!(f, "{flag} {value}"),
+            Origin::ClusterSetting { flag } => write!(f, "cluster-specific setting {flag}"),
             Origin::Builtin => write!(f, "built-in hub/tag"),
         }
     }

@@ -79,6 +79,10 @@ pub struct InstallInputs {
     pub revision: Option<String>,
     /// The text of stdin, for a `-` file (the caller reads it; this module does no other I/O).
     pub stdin: Option<String>,
+    /// Settings detected from the cluster (upstream `clusterSpecificSettings`, e.g. on GKE
+    /// `components.cni.namespace=kube-system`), in `--set` syntax. They sit just above the profile and below
+    /// the compiled-in hub/tag, the files and the `--set` flags.
+    pub cluster_settings: Vec<String>,
 }
 
 /// The result of the front end.
@@ -394,6 +398,12 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
         merge_values(&mut base, &top);
         layers.push(Layer { origin: profile_origin(&profile), doc: Some((top, spans)), set_at: None });
     }
+    for flag in &inputs.cluster_settings {
+        let origin = Origin::ClusterSetting { flag: flag.clone() };
+        let at = tree::set_spec_flag(&mut base, flag)
+            .map_err(|source| FrontEndError::SetFlag { origin: origin.clone(), source })?;
+        layers.push(Layer { origin, doc: None, set_at: Some(at) });
+    }
     for flag in [format!("hub={BUILD_HUB}"), format!("tag={BUILD_TAG}")] {
         let at = tree::set_spec_flag(&mut base, &flag)
             .map_err(|source| FrontEndError::Translate { path: flag.clone(), source })?;
@@ -432,7 +442,7 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     let order = |i: &Issue| -> (u8, usize, usize, usize) {
         match &i.origin {
             Some(Origin::Profile { line, column, .. }) => (0, 0, line.unwrap_or(0), column.unwrap_or(0)),
-            Some(Origin::Builtin) => (1, 0, 0, 0),
+            Some(Origin::ClusterSetting { .. } | Origin::Builtin) => (1, 0, 0, 0),
             Some(Origin::File { name, line, column }) => {
                 let index = sources.iter().position(|s| &s.name == name).unwrap_or(0);
                 (2, index, line.unwrap_or(0), column.unwrap_or(0))
