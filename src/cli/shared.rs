@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args};
 
 use super::error::CliError;
-use super::flags::{go_string_slice, is_dns1123_label};
+use super::flags::go_string_slice;
+use istioctl::operator::is_dns1123_label;
 
 /// Help of `-s/--set`.
 pub const SET_HELP: &str = "Override one IstioOperator field as path=value: pick a profile (--set profile=demo), \
