@@ -15,6 +15,7 @@
 //! Convert from/to `serde_json::Value` with [`Value::from_json`], [`Value::from_json_f64`] and
 //! [`Value::to_json`].
 
+pub mod encode;
 mod exec;
 mod funcs;
 pub mod gofmt;
