@@ -48,7 +48,7 @@ const TABLE: &[(&str, RawFn)] = &[
         check_arity(a, 2)?;
         let (n, s) = (arg_int(a, 0)?, arg_str(a, 1)?);
         let n = usize::try_from(n).map_err(|_| FuncError::msg("strings: negative Repeat count"))?;
-        if s.len().saturating_mul(n) > 1 << 30 {
+        if s.len().saturating_mul(n) > 1 << 28 {
             return Err(FuncError::msg("strings: Repeat output length overflow"));
         }
         Ok(Value::string(s.repeat(n)))
@@ -170,7 +170,7 @@ const TABLE: &[(&str, RawFn)] = &[
         check_arity(a, 1)?;
         let n = arg_int(a, 0)?;
         let step = if n < 0 { -1 } else { 1 };
-        if n.unsigned_abs() > 10_000_000 {
+        if n.unsigned_abs() > 1 << 20 {
             return Err(FuncError::msg("until: count too large"));
         }
         Ok(Value::list_from(

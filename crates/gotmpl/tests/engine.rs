@@ -496,10 +496,10 @@ fn custom_functions_and_context() {
 #[test]
 fn recursion_is_bounded() {
     let mut t = tmpl(MissingKey::Default);
-    t.set_max_depth(50);
+    t.set_max_depth(20);
     t.parse("r", "{{ define \"loop\" }}{{ template \"loop\" . }}{{ end }}{{ template \"loop\" . }}").unwrap();
     let e = t.execute("r", &Value::Nil).unwrap_err();
-    assert!(e.to_string().ends_with("exceeded maximum template depth (50)"), "{e}");
+    assert!(e.to_string().ends_with("exceeded maximum template depth (20)"), "{e}");
     let deep = format!("{}1{}", "(".repeat(1000), ")".repeat(1000));
     let e = t.parse("deep", &format!("{{{{ {deep} }}}}")).unwrap_err();
     assert_eq!(e.to_string(), "template: deep:1: max expression depth exceeded");
@@ -542,4 +542,34 @@ fn template_is_cheap_to_clone_and_reusable() {
     let mut w = String::new();
     t.execute_to(&mut w, "x", &data()).unwrap();
     assert_eq!(w, "str-3");
+}
+
+#[test]
+fn default_limits_fit_a_test_thread_stack() {
+    // Debug builds and 2 MiB test-thread stacks: the default bounds must fail cleanly, not overflow.
+    let mut t = tmpl(MissingKey::Default);
+    t.add_func(
+        "include",
+        func(|ctx, args| {
+            let name = gotmpl::arg_str(args, 0)?.to_string();
+            Ok(Value::string(ctx.execute_template(&name, &args[1])?))
+        }),
+    );
+    t.parse(
+        "deep",
+        "{{ define \"d\" }}{{ range $i, $v := list 1 }}{{ with $ }}{{ if true }}{{ include \"d\" (dict \"x\" (printf \"%v\" (list $v))) | trim }}{{ end }}{{ end }}{{ end }}{{ end }}{{ template \"d\" . }}",
+    )
+    .unwrap();
+    let e = t.execute("deep", &data()).unwrap_err();
+    assert!(e.to_string().contains("exceeded maximum template depth ("), "{e}");
+    let nested = format!("{}1{}", "(print ".repeat(90), ")".repeat(90));
+    t.parse("parens", &format!("{{{{ {nested} }}}}")).unwrap();
+    assert_eq!(t.execute("parens", &data()).unwrap(), "1");
+    let ifs = format!("{}x{}", "{{ if true }}".repeat(150), "{{ end }}".repeat(150));
+    t.parse("ifs", &ifs).unwrap();
+    assert_eq!(t.execute("ifs", &data()).unwrap(), "x");
+    let too_many = format!("{}1{}", "(print ".repeat(199), ")".repeat(199));
+    t.parse("parens2", &format!("{{{{ {too_many} }}}}")).unwrap();
+    let e = t.execute("parens2", &data()).unwrap_err();
+    assert!(e.to_string().contains("native stack budget used up"), "{e}");
 }
