@@ -50,7 +50,7 @@ fn main() {
         }),
     );
     let start = Instant::now();
-    let n = 1000;
+    let n: u32 = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
     for _ in 0..n {
         let mut t2 = t.clone();
         t2.parse("deploy", TEXT).map(|_| ()).unwrap_or_else(|e| panic!("{e}"));
