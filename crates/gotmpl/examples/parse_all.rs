@@ -7,11 +7,11 @@ fn collect(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
         let p = e.path();
         if p.is_dir() {
             collect(&p, out);
-        } else if p.to_string_lossy().contains("/templates/") || p.to_string_lossy().contains("istio-discovery/files/")
+        } else if (p.to_string_lossy().contains("/templates/")
+            || p.to_string_lossy().contains("istio-discovery/files/"))
+            && let Ok(t) = std::fs::read_to_string(&p)
         {
-            if let Ok(t) = std::fs::read_to_string(&p) {
-                out.push((p.to_string_lossy().to_string(), t));
-            }
+            out.push((p.to_string_lossy().to_string(), t));
         }
     }
 }
