@@ -54,8 +54,9 @@ fn main() {
     for _ in 0..n {
         let mut t = base.clone();
         for (name, text) in &files {
-            if t.parse(name, text).is_ok() {
-                ok += 1;
+            match t.parse(name, text) {
+                Ok(_) => ok += 1,
+                Err(e) => eprintln!("{e}"),
             }
         }
     }
