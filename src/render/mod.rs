@@ -1,0 +1,200 @@
+//! The render pipeline of `istioctl manifest generate`: for each enabled component, build its Helm
+//! values from the merged IstioOperator, render its chart, parse the objects, apply the `k8s`
+//! post-processing, and finally print everything in istioctl's order.
+
+pub mod component;
+mod output;
+mod paths;
+mod postprocess;
+pub mod tpath;
+
+use serde_json::{Map, Value};
+
+pub use component::{ALL_COMPONENTS, Component, ComponentName, ComponentSpec};
+pub use output::{Object, YAML_SEPARATOR, kind_rank, print_objects, sort_objects};
+
+use crate::helm::{Chart, HelmError, PreparedChart, RenderOptions};
+use crate::manifests::ManifestSource;
+
+/// Why rendering failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    #[error("get component {component}: fail to convert {component}: {message}")]
+    ComponentSpec { component: String, message: String },
+    #[error("helm render: {0}")]
+    Helm(#[from] HelmError),
+    #[error("helm render: parsing rendered output of {component}: {message}")]
+    Parse { component: ComponentName, message: String },
+    #[error("post processing: patch: {message}")]
+    Patch { component: ComponentName, message: String },
+    #[error("{0}")]
+    FrontEnd(String),
+}
+
+/// Objects of one component, in rendering order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComponentManifests {
+    /// The component.
+    pub component: ComponentName,
+    /// Its objects (all its specs, e.g. every gateway), post-processed.
+    pub objects: Vec<Object>,
+}
+
+/// Everything `manifest generate` renders.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rendered {
+    /// Per component, in istioctl's component order (only components that rendered).
+    pub components: Vec<ComponentManifests>,
+    /// Chart warnings (`NOTES.txt` `WARNING:` lines), for `install` to print.
+    pub warnings: Vec<String>,
+}
+
+impl Rendered {
+    /// All objects, component by component.
+    pub fn objects(&self) -> impl Iterator<Item = &Object> {
+        self.components.iter().flat_map(|c| c.objects.iter())
+    }
+}
+
+/// The text `istioctl manifest generate` prints.
+pub fn print_manifest(rendered: &Rendered) -> String {
+    print_objects(rendered.objects())
+}
+
+/// Renders a fully merged IstioOperator (`spec.values` already translated, as the operator front end
+/// produces it) with charts from `source`.
+pub fn render_merged(merged: &Value, source: &ManifestSource) -> Result<Rendered, RenderError> {
+    let mut rendered = Rendered::default();
+    for comp in &ALL_COMPONENTS {
+        let specs = comp.specs(merged)?;
+        if specs.is_empty() {
+            continue;
+        }
+        let chart = PreparedChart::new(Chart::load(source, &format!("charts/{}", comp.chart_dir))?)?;
+        let mut objects = Vec::new();
+        for spec in &specs {
+            let values = component_values(comp, spec, merged);
+            let out = chart.render(&values, &RenderOptions::istioctl(&spec.namespace))?;
+            rendered.warnings.extend(out.warnings);
+            let mut docs = parse_objects(comp.name, &out.documents)?;
+            let revision = values.get("revision").and_then(Value::as_str).unwrap_or_default();
+            postprocess::post_process(comp, spec, &mut docs, revision)?;
+            objects.extend(docs.into_iter().map(|value| Object { value, component: comp.name }));
+        }
+        match rendered.components.iter_mut().find(|c| c.component == comp.name) {
+            Some(c) => c.objects.extend(objects),
+            None => rendered.components.push(ComponentManifests { component: comp.name, objects }),
+        }
+    }
+    Ok(rendered)
+}
+
+/// Parses rendered documents; those without a `kind` (empty, comments only) are not objects.
+fn parse_objects(component: ComponentName, docs: &[String]) -> Result<Vec<Value>, RenderError> {
+    let mut out = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let value = goyaml::parse(doc).map_err(|e| RenderError::Parse { component, message: e.to_string() })?;
+        let has_kind = value.get("kind").and_then(Value::as_str).is_some_and(|k| !k.is_empty());
+        if has_kind {
+            out.push(value);
+        }
+    }
+    Ok(out)
+}
+
+/// The Helm values one component instance sees (`applyComponentValuesToHelmValues`).
+pub fn component_values(comp: &Component, spec: &ComponentSpec, merged: &Value) -> Map<String, Value> {
+    let mut values = Value::Object(match paths::get_path(merged, "spec.values") {
+        Some(Value::Object(m)) => m.clone(),
+        _ => Map::new(),
+    });
+    let root = comp.values_root;
+    if comp.is_gateway() {
+        paths::set_path(&mut values, &format!("{root}.name"), Value::String(spec.name.clone()));
+        paths::set_path(&mut values, &format!("{root}.labels"), Value::Object(spec.labels.clone()));
+        let ports = spec
+            .k8s
+            .as_ref()
+            .and_then(|k| paths::get_path(&Value::Object(k.clone()), "service.ports").cloned())
+            .and_then(|p| p.as_array().cloned())
+            .unwrap_or_default();
+        if !ports.is_empty() {
+            paths::set_path(
+                &mut values,
+                &format!("{root}.ports"),
+                Value::Array(ports.iter().map(service_port).collect()),
+            );
+        }
+    }
+    if !spec.hub.is_empty() {
+        paths::set_path(&mut values, &format!("{root}.hub"), set_flag_value(&spec.hub));
+    }
+    if let Some(tag) = &spec.tag {
+        let text = match tag {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        paths::set_path(&mut values, &format!("{root}.tag"), set_flag_value(&text));
+    }
+    let Value::Object(mut values) = values else { return Map::new() };
+    if comp.flatten_values
+        && let Some(Value::Object(own)) = values.get(root).cloned()
+    {
+        let mut flat = Map::new();
+        flat.insert("global".into(), values.get("global").cloned().unwrap_or(Value::Null));
+        for (k, v) in &values {
+            if !v.is_object() {
+                flat.insert(k.clone(), v.clone());
+            }
+        }
+        for (k, v) in own {
+            flat.insert(k, v);
+        }
+        values = flat;
+    }
+    values
+}
+
+/// A `k8s.service.ports` item as Go's `corev1.ServicePort` JSON: `port` and `targetPort` always
+/// present (0 when unset), the optional string fields and `nodePort` only when set.
+fn service_port(p: &Value) -> Value {
+    let mut out = Map::new();
+    let get = |k: &str| p.get(k).filter(|v| !v.is_null());
+    for key in ["name", "protocol", "appProtocol"] {
+        if let Some(v) = get(key).filter(|v| v.as_str() != Some("")) {
+            out.insert(key.into(), v.clone());
+        }
+    }
+    out.insert("port".into(), get("port").cloned().unwrap_or(Value::from(0)));
+    out.insert("targetPort".into(), get("targetPort").cloned().unwrap_or(Value::from(0)));
+    if let Some(v) = get("nodePort").filter(|v| v.as_i64() != Some(0)) {
+        out.insert("nodePort".into(), v.clone());
+    }
+    Value::Object(out)
+}
+
+/// How istioctl types a `--set` value (`parseValue`): int, float, bool, else string.
+fn set_flag_value(s: &str) -> Value {
+    if let Ok(i) = s.parse::<i64>() {
+        return Value::from(i);
+    }
+    if let Some(f) = go_parse_float(s) {
+        return serde_json::Number::from_f64(f).map_or_else(|| Value::String(s.to_string()), Value::Number);
+    }
+    match s {
+        "1" | "t" | "T" | "true" | "TRUE" | "True" => Value::Bool(true),
+        "0" | "f" | "F" | "false" | "FALSE" | "False" => Value::Bool(false),
+        _ => Value::String(s.replace("\\,", ",")),
+    }
+}
+
+/// Go's `strconv.ParseFloat` for plain decimal forms (the ones that can reach here from a tag/hub).
+fn go_parse_float(s: &str) -> Option<f64> {
+    let ok = !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'))
+        && s.chars().any(|c| c.is_ascii_digit());
+    if ok { s.parse::<f64>().ok() } else { None }
+}
+
+#[cfg(test)]
+mod tests;
