@@ -14,6 +14,7 @@ const VALUES_FILE: &str = "values.yaml";
 const SCHEMA_FILE: &str = "values.schema.json";
 const TEMPLATES_DIR: &str = "templates/";
 const SUBCHARTS_DIR: &str = "charts/";
+const CRDS_DIR: &str = "crds/";
 
 /// A loaded chart.
 #[derive(Debug, Clone)]
@@ -87,6 +88,27 @@ impl Chart {
             .map(|(name, files)| Self::from_files(&format!("{label}/{SUBCHARTS_DIR}{name}"), files))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self { metadata, values, templates, files: other, subcharts })
+    }
+
+    /// Helm's `CRDObjects`: files under `crds/` with a manifest extension, sorted by name, split into
+    /// documents (subcharts' CRDs included).
+    pub fn crd_documents(&self) -> Vec<String> {
+        let mut crds: Vec<(String, &str)> = Vec::new();
+        self.collect_crds("", &mut crds);
+        crds.sort_by(|a, b| a.0.cmp(&b.0));
+        crds.into_iter().flat_map(|(_, text)| super::split_documents(text)).collect()
+    }
+
+    fn collect_crds<'a>(&'a self, prefix: &str, out: &mut Vec<(String, &'a str)>) {
+        for (path, text) in &self.files {
+            let is_manifest = [".yaml", ".yml", ".json"].iter().any(|ext| path.ends_with(ext));
+            if path.starts_with(CRDS_DIR) && is_manifest {
+                out.push((format!("{prefix}{path}"), text));
+            }
+        }
+        for sub in &self.subcharts {
+            sub.collect_crds(&format!("{prefix}{SUBCHARTS_DIR}{}/", sub.name()), out);
+        }
     }
 
     /// `.Chart` as templates see it: Helm's `chart.Metadata` with Go field names.

@@ -47,6 +47,9 @@ fn loads_charts_from_files() {
             ("charts/sub/Chart.yaml", "name: sub\n"),
             ("charts/sub/templates/s.yaml", "s"),
             ("values.schema.json", "{}"),
+            ("crds/b.yaml", "kind: B\n---\nkind: C"),
+            ("crds/a.yaml", "kind: A"),
+            ("crds/notes.txt", "x"),
         ]),
     )
     .unwrap();
@@ -55,7 +58,11 @@ fn loads_charts_from_files() {
         chart.templates.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(),
         ["templates/_h.tpl", "templates/b.yaml"]
     );
-    assert_eq!(chart.files.keys().collect::<Vec<_>>(), ["files/profile-demo.yaml"]);
+    assert_eq!(
+        chart.files.keys().collect::<Vec<_>>(),
+        ["crds/a.yaml", "crds/b.yaml", "crds/notes.txt", "files/profile-demo.yaml"]
+    );
+    assert_eq!(chart.crd_documents(), ["kind: A", "kind: B", "kind: C"]);
     assert_eq!(chart.subcharts.len(), 1);
     let meta = chart.metadata_object();
     assert_eq!(meta["Name"], "istiod");

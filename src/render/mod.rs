@@ -74,8 +74,11 @@ pub fn render_merged(merged: &Value, source: &ManifestSource) -> Result<Rendered
         let mut objects = Vec::new();
         for spec in &specs {
             let values = component_values(comp, spec, merged);
-            let out = chart.render(&values, &RenderOptions::istioctl(&spec.namespace))?;
+            let mut out = chart.render(&values, &RenderOptions::istioctl(&spec.namespace))?;
             rendered.warnings.extend(out.warnings);
+            if installs_crds(chart.chart(), &values) {
+                out.documents.extend(chart.chart().crd_documents());
+            }
             let mut docs = parse_objects(comp.name, &out.documents)?;
             let revision = values.get("revision").and_then(Value::as_str).unwrap_or_default();
             postprocess::post_process(comp, spec, &mut docs, revision)?;
@@ -88,6 +91,16 @@ pub fn render_merged(merged: &Value, source: &ManifestSource) -> Result<Rendered
     }
     Ok(rendered)
 }
+
+/// Whether the chart's `crds/` files are part of the output: always, except for the `base` chart when
+/// the user set `base.enableIstioConfigCRDs: false`.
+fn installs_crds(chart: &Chart, values: &Map<String, Value>) -> bool {
+    let disabled = values.get("base").and_then(|b| b.get("enableIstioConfigCRDs")) == Some(&Value::Bool(false));
+    !(chart.name() == BASE_CHART_NAME && disabled)
+}
+
+/// The name of the chart whose CRDs `base.enableIstioConfigCRDs` controls.
+const BASE_CHART_NAME: &str = "base";
 
 /// Parses rendered documents; those without a `kind` (empty, comments only) are not objects.
 fn parse_objects(component: ComponentName, docs: &[String]) -> Result<Vec<Value>, RenderError> {
