@@ -15,10 +15,14 @@ pub use output::{Object, YAML_SEPARATOR, kind_rank, print_objects, sort_objects}
 
 use crate::helm::{Chart, HelmError, PreparedChart, RenderOptions};
 use crate::manifests::ManifestSource;
+use crate::operator::{FrontEndError, InstallInputs, Warning};
 
 /// Why rendering failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// The IstioOperator inputs could not be merged or validated.
+    #[error(transparent)]
+    FrontEnd(#[from] FrontEndError),
     #[error("get component {component}: fail to convert {component}: {message}")]
     ComponentSpec { component: String, message: String },
     #[error("helm render: {0}")]
@@ -27,8 +31,6 @@ pub enum RenderError {
     Parse { component: ComponentName, message: String },
     #[error("post processing: patch: {message}")]
     Patch { component: ComponentName, message: String },
-    #[error("{0}")]
-    FrontEnd(String),
 }
 
 /// Objects of one component, in rendering order.
@@ -41,12 +43,16 @@ pub struct ComponentManifests {
 }
 
 /// Everything `manifest generate` renders.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// Per component, in istioctl's component order (only components that rendered).
     pub components: Vec<ComponentManifests>,
     /// Chart warnings (`NOTES.txt` `WARNING:` lines), for `install` to print.
     pub warnings: Vec<String>,
+    /// The front end's warnings (validation warnings; errors too under `--force`).
+    pub input_warnings: Vec<Warning>,
+    /// The merged IstioOperator the charts were rendered from.
+    pub merged: Value,
 }
 
 impl Rendered {
@@ -54,6 +60,15 @@ impl Rendered {
     pub fn objects(&self) -> impl Iterator<Item = &Object> {
         self.components.iter().flat_map(|c| c.objects.iter())
     }
+}
+
+/// `istioctl manifest generate`'s work: merge and validate the inputs, render every enabled component.
+pub fn generate(inputs: &InstallInputs) -> Result<Rendered, RenderError> {
+    let merged = crate::operator::load(inputs)?;
+    let mut rendered = render_merged(&merged.iop, &merged.manifests)?;
+    rendered.input_warnings = merged.warnings;
+    rendered.merged = merged.iop;
+    Ok(rendered)
 }
 
 /// The text `istioctl manifest generate` prints.
@@ -140,14 +155,11 @@ pub fn component_values(comp: &Component, spec: &ComponentSpec, merged: &Value) 
         }
     }
     if !spec.hub.is_empty() {
-        paths::set_path(&mut values, &format!("{root}.hub"), set_flag_value(&spec.hub));
+        paths::set_path(&mut values, &format!("{root}.hub"), set_flag_value(root, "hub", &spec.hub));
     }
     if let Some(tag) = &spec.tag {
-        let text = match tag {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        paths::set_path(&mut values, &format!("{root}.tag"), set_flag_value(&text));
+        let text = crate::operator::go_fmt_v(tag);
+        paths::set_path(&mut values, &format!("{root}.tag"), set_flag_value(root, "tag", &text));
     }
     let Value::Object(mut values) = values else { return Map::new() };
     if comp.flatten_values
@@ -168,6 +180,11 @@ pub fn component_values(comp: &Component, spec: &ComponentSpec, merged: &Value) 
     values
 }
 
+/// istioctl sets component hub/tag with `--set values.<root>.<field>=<text>`, typing the text as a flag.
+fn set_flag_value(root: &str, field: &str, text: &str) -> Value {
+    crate::operator::parse_set_value(&format!("spec.values.{root}.{field}"), text)
+}
+
 /// A `k8s.service.ports` item as Go's `corev1.ServicePort` JSON: `port` and `targetPort` always
 /// present (0 when unset), the optional string fields and `nodePort` only when set.
 fn service_port(p: &Value) -> Value {
@@ -184,29 +201,6 @@ fn service_port(p: &Value) -> Value {
         out.insert("nodePort".into(), v.clone());
     }
     Value::Object(out)
-}
-
-/// How istioctl types a `--set` value (`parseValue`): int, float, bool, else string.
-fn set_flag_value(s: &str) -> Value {
-    if let Ok(i) = s.parse::<i64>() {
-        return Value::from(i);
-    }
-    if let Some(f) = go_parse_float(s) {
-        return serde_json::Number::from_f64(f).map_or_else(|| Value::String(s.to_string()), Value::Number);
-    }
-    match s {
-        "1" | "t" | "T" | "true" | "TRUE" | "True" => Value::Bool(true),
-        "0" | "f" | "F" | "false" | "FALSE" | "False" => Value::Bool(false),
-        _ => Value::String(s.replace("\\,", ",")),
-    }
-}
-
-/// Go's `strconv.ParseFloat` for plain decimal forms (the ones that can reach here from a tag/hub).
-fn go_parse_float(s: &str) -> Option<f64> {
-    let ok = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'))
-        && s.chars().any(|c| c.is_ascii_digit());
-    if ok { s.parse::<f64>().ok() } else { None }
 }
 
 #[cfg(test)]

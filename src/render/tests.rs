@@ -54,12 +54,10 @@ fn other_components_see_values_as_is() {
 }
 
 #[test]
-fn set_values_are_typed_like_istioctl() {
-    assert_eq!(set_flag_value("12"), json!(12));
-    assert_eq!(set_flag_value("1.30"), json!(1.3));
-    assert_eq!(set_flag_value("1.30.3"), json!("1.30.3"));
-    assert_eq!(set_flag_value("true"), json!(true));
-    assert_eq!(set_flag_value("a\\,b"), json!("a,b"));
+fn component_tags_are_typed_like_set_flags() {
+    assert_eq!(set_flag_value("pilot", "tag", "12"), json!(12));
+    assert_eq!(set_flag_value("pilot", "tag", "1.30"), json!(1.3));
+    assert_eq!(set_flag_value("pilot", "tag", "1.30.3"), json!("1.30.3"));
 }
 
 #[test]
@@ -89,7 +87,7 @@ fn printing_orders_across_components() {
                 }],
             },
         ],
-        warnings: vec![],
+        ..Rendered::default()
     };
     assert_eq!(
         print_manifest(&rendered),

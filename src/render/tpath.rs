@@ -26,52 +26,7 @@ pub enum TpathError {
 
 /// Splits a patch path into elements like istioctl's `util.PathFromString`.
 pub fn parse_path(path: &str) -> Vec<String> {
-    let cleaned = clean(path);
-    let trimmed = cleaned.strip_prefix('.').unwrap_or(&cleaned);
-    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let mut out = Vec::new();
-    for part in split_escaped(trimmed, '.') {
-        if part.is_empty() {
-            continue;
-        }
-        let part = part.replace("\\.", ".");
-        match part.find('[') {
-            Some(i) if i > 0 => {
-                out.push(part[..i].to_string());
-                out.push(part[i..].to_string());
-            }
-            _ => out.push(part),
-        }
-    }
-    out
-}
-
-/// Go's `filepath.Clean` (Unix): collapses `//`, drops `.` segments, resolves `..`.
-fn clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".to_string();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".to_string(),
-        (false, false) => joined,
-    }
+    crate::operator::split_path(path)
 }
 
 /// Splits on `sep` unless the separator is preceded by a backslash.
@@ -128,42 +83,9 @@ fn value_element(pe: &str) -> Option<String> {
     }
 }
 
-/// How Go's `fmt.Sprint` prints a decoded YAML scalar (used to match list items).
+/// How Go's `fmt.Sprint` prints a decoded YAML value (used to match list items).
 fn sprint(v: Option<&Value>) -> String {
-    match v {
-        None | Some(Value::Null) => "<nil>".to_string(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Bool(b)) => b.to_string(),
-        Some(Value::Number(n)) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => i.to_string(),
-            (_, Some(u), _) => u.to_string(),
-            (_, _, Some(f)) => go_float(f),
-            _ => n.to_string(),
-        },
-        Some(other) => other.to_string(),
-    }
-}
-
-/// Go's `%v` for a float64 (`strconv` `'g'`, shortest): exponent form when the decimal exponent is
-/// below -4 or at least 6.
-fn go_float(f: f64) -> String {
-    if !f.is_finite() {
-        return if f.is_nan() {
-            "NaN".into()
-        } else if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    let sci = format!("{f:e}");
-    let Some((mantissa, exp)) = sci.split_once('e') else { return sci };
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if f == 0.0 || (-4..6).contains(&exp) {
-        return format!("{f}");
-    }
-    let sign = if exp < 0 { '-' } else { '+' };
-    format!("{mantissa}e{sign}{:02}", exp.abs())
+    v.map_or_else(|| "<nil>".to_string(), crate::operator::go_fmt_v)
 }
 
 /// A string value that reads as a YAML map (and is not JSON) becomes that map.
@@ -404,10 +326,6 @@ mod tests {
         assert_eq!(sprint(Some(&json!(8080))), "8080");
         assert_eq!(sprint(Some(&json!(1.5))), "1.5");
         assert_eq!(sprint(None), "<nil>");
-        assert_eq!(go_float(1e6), "1e+06");
-        assert_eq!(go_float(1234567.0), "1.234567e+06");
-        assert_eq!(go_float(123456.0), "123456");
-        assert_eq!(go_float(0.00001), "1e-05");
-        assert_eq!(go_float(0.0001), "0.0001");
+        assert_eq!(sprint(Some(&json!(1e6))), "1e+06");
     }
 }
