@@ -16,6 +16,8 @@ const CASES_DIR: &str = "../shared/conformance/manifest";
 const EXPECTED_DIR: &str = "outputs-upstream-charts-release";
 /// `--set installPackagePath=...` flags name upstream's own chart folder; `--manifests` replaces them.
 const PACKAGE_PATH_FLAG: &str = "installPackagePath=";
+/// The case upstream's test runs with `--force`.
+const FORCE_CASE: &str = "flag_force";
 
 fn setup() -> Option<(PathBuf, PathBuf)> {
     let Some(upstream) = std::env::var_os("UPSTREAM_MANIFESTS") else {
@@ -28,6 +30,26 @@ fn setup() -> Option<(PathBuf, PathBuf)> {
         return None;
     }
     Some((PathBuf::from(upstream), cases))
+}
+
+/// The inputs of one case: its `-f` file and `--set` flags, upstream's charts, and `--force` for the
+/// case upstream runs with it (`flag_force`, whose input has an unknown values key).
+fn case_inputs(case: &Value, dir: &Path, upstream: &Path) -> InstallInputs {
+    InstallInputs {
+        files: case["input"].as_str().map(|i| dir.join(i)).into_iter().collect(),
+        set_flags: case["set_flags"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|f| !f.starts_with(PACKAGE_PATH_FLAG))
+            .map(str::to_string)
+            .collect(),
+        manifests: ManifestSource::Dir(upstream.to_path_buf()),
+        force: case["name"] == FORCE_CASE,
+        ..InstallInputs::default()
+    }
 }
 
 /// The first line where two texts differ, with both versions, for a readable failure.
@@ -56,19 +78,7 @@ fn upstream_charts_render_like_released_istioctl() {
         if case["orphan"].as_bool() == Some(true) || only.as_ref().is_some_and(|o| !o.iter().any(|n| n == name)) {
             continue;
         }
-        let inputs = InstallInputs {
-            files: case["input"].as_str().map(|i| dir.join(i)).into_iter().collect(),
-            set_flags: case["set_flags"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(Value::as_str)
-                .filter(|f| !f.starts_with(PACKAGE_PATH_FLAG))
-                .map(str::to_string)
-                .collect(),
-            manifests: ManifestSource::Dir(upstream.clone()),
-            ..InstallInputs::default()
-        };
+        let inputs = case_inputs(case, &dir, &upstream);
         let expected = std::fs::read_to_string(dir.join(EXPECTED_DIR).join(format!("{name}.yaml"))).unwrap();
         ran += 1;
         let actual = match generate(&inputs) {
@@ -85,4 +95,68 @@ fn upstream_charts_render_like_released_istioctl() {
     }
     eprintln!("rendered {ran} cases into {}", out_dir.display());
     assert!(failures.is_empty(), "{} of {ran} cases differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The `original-values` JSON of the expected `values` ConfigMap (Pilot's Helm values as istioctl
+/// passed them, after chart defaults were set aside), if the output has one.
+fn expected_pilot_values(expected: &str) -> Option<Value> {
+    let docs = goyaml::parse_documents(expected).ok()?;
+    let cm =
+        docs.into_iter().map(|d| d.value).find(|v| v["kind"] == "ConfigMap" && v["metadata"]["name"] == "values")?;
+    serde_json::from_str(cm["data"]["original-values"].as_str()?).ok()
+}
+
+/// Front end + per-component values, checked without executing templates: what istioctl handed the
+/// Pilot chart is printed in every output's `values` ConfigMap.
+#[test]
+fn pilot_helm_values_match_released_istioctl() {
+    use istioctl::render::{ALL_COMPONENTS, ComponentName, component_values};
+    let Some((upstream, dir)) = setup() else { return };
+    let cases: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("cases.json")).unwrap()).unwrap();
+    let pilot = ALL_COMPONENTS.iter().find(|c| c.name == ComponentName::Pilot).unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for case in cases["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        if case["orphan"].as_bool() == Some(true) {
+            continue;
+        }
+        let expected = std::fs::read_to_string(dir.join(EXPECTED_DIR).join(format!("{name}.yaml"))).unwrap();
+        let Some(want) = expected_pilot_values(&expected) else { continue };
+        let inputs = case_inputs(case, &dir, &upstream);
+        let merged = match istioctl::operator::load(&inputs) {
+            Ok(m) => m,
+            Err(e) => {
+                failures.push(format!("{name}: front end error: {e}"));
+                continue;
+            }
+        };
+        let Some(spec) = pilot.specs(&merged.iop).unwrap().into_iter().next() else {
+            failures.push(format!("{name}: Pilot not enabled"));
+            continue;
+        };
+        checked += 1;
+        let got = Value::Object(component_values(pilot, &spec, &merged.iop));
+        if !json_equal(&got, &want) {
+            failures.push(format!(
+                "{name}:\n  expected {}\n  got      {}",
+                serde_json::to_string(&want).unwrap(),
+                serde_json::to_string(&got).unwrap()
+            ));
+        }
+    }
+    eprintln!("checked {checked} cases");
+    assert!(failures.is_empty(), "{} cases differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// JSON equality with numbers compared by value (`1` equals `1.0`).
+fn json_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_equal(a, b)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_equal(v, w)))
+        }
+        _ => a == b,
+    }
 }
