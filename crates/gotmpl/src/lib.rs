@@ -1,13 +1,13 @@
 //! Go `text/template` semantics in Rust (parse once, execute many times), plus the Sprig functions that
 //! Helm charts and Istio's injection templates call.
 //!
-//! ```no_run
+//! ```
 //! use gotmpl::{Template, Value};
 //! let mut t = Template::new();
 //! t.add_funcs(gotmpl::sprig_funcs());
-//! t.parse("t", r#"{{ range $k, $v := . }}{{ $k }}={{ $v | quote }} {{ end }}"#).unwrap();
+//! t.parse("t", r#"{{ range $k, $v := . }}{{ $k }}={{ printf "%v" $v }} {{ end }}"#).unwrap();
 //! let data = Value::from(serde_json::json!({"b": 2, "a": "x"}));
-//! assert_eq!(t.execute("t", &data).unwrap(), r#"a="x" b="2" "#);
+//! assert_eq!(t.execute("t", &data).unwrap(), "a=x b=2 ");
 //! ```
 //!
 //! Values are [`Value`]s: Go's `interface{}` world where maps and lists are shared references, so
@@ -190,6 +190,11 @@ impl Template {
         self
     }
 
+    /// The bound on nested template invocations.
+    pub fn max_depth(&self) -> usize {
+        self.max_depth
+    }
+
     /// Parses `text` as template `name`, adding it and every `define`/`block` in it to the set.
     /// Later definitions replace earlier ones, except that an empty body never replaces a
     /// non-empty one (Go's `AddParseTree` rule).
@@ -235,12 +240,10 @@ impl Template {
             .map_err(|_| Error::new(ErrorKind::Exec, "template: write failed".into(), None, "write failed".into()))
     }
 
-    #[allow(dead_code)]
     pub(crate) fn tree(&self, name: &str) -> Option<&Arc<parse::Tree>> {
         self.trees.get(name)
     }
 
-    #[allow(dead_code)]
     pub(crate) fn user_func(&self, name: &str) -> Option<&Func> {
         self.funcs.get(name)
     }
