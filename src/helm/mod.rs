@@ -31,7 +31,7 @@ const WARNING_PREFIX: &str = "WARNING: ";
 pub enum HelmError {
     #[error("load chart {chart}: {message}")]
     Load { chart: String, message: String },
-    #[error("render chart: parse error in {template}: {message}")]
+    #[error("render chart: {message}")]
     Parse { template: String, message: String },
     #[error("render chart: {message}")]
     Execute { template: String, message: String },
@@ -126,7 +126,7 @@ impl PreparedChart {
         for (name, _, text) in &sources {
             template
                 .parse(name, text)
-                .map_err(|e| HelmError::Parse { template: name.clone(), message: e.message().to_string() })?;
+                .map_err(|e| HelmError::Parse { template: name.clone(), message: parse_message(name, &e) })?;
         }
         let order = sources.into_iter().map(|(n, i, _)| (n, i)).collect();
         Ok(Self { chart, template, order, charts })
@@ -186,7 +186,7 @@ impl PreparedChart {
             let text = self
                 .template
                 .execute(name, top)
-                .map_err(|e| HelmError::Execute { template: name.clone(), message: exec_message(name, &e) })?;
+                .map_err(|e| HelmError::Execute { template: name.clone(), message: exec_message(&e) })?;
             rendered.insert(name, text.replace(NO_VALUE, ""));
         }
         let mut out = ChartOutput::default();
@@ -201,17 +201,23 @@ impl PreparedChart {
     }
 }
 
-/// Helm's error text for a failed template: `execution error at (<template>:<line>:<col>): <msg>` for
-/// `fail`/`required`, otherwise the Go template error.
-fn exec_message(name: &str, e: &gotmpl::Error) -> String {
-    let detail = e.detail();
-    match (
-        e.location(),
-        detail.strip_prefix("error calling fail: ").or_else(|| detail.strip_prefix("error calling required: ")),
-    ) {
+/// Helm's error text for a failed template (`reformatExecErrorMsg`): a function error becomes
+/// `execution error at (<template>:<line>:<col>): <msg>`, anything else stays Go's message.
+fn exec_message(e: &gotmpl::Error) -> String {
+    let called = e.detail().strip_prefix("error calling ").and_then(|rest| rest.split_once(": ")).map(|(_, msg)| msg);
+    match (e.location(), called) {
         (Some(loc), Some(msg)) => format!("execution error at ({loc}): {msg}"),
-        _ if e.message().is_empty() => format!("template: {name}: {detail}"),
         _ => e.message().to_string(),
+    }
+}
+
+/// Helm's error text for a template that does not parse (`cleanupParseError`).
+fn parse_message(name: &str, e: &gotmpl::Error) -> String {
+    let message = e.message();
+    let tokens: Vec<&str> = message.split(": ").collect();
+    match (tokens.get(1), tokens.last()) {
+        (Some(location), Some(last)) if tokens.len() > 1 => format!("parse error at ({location}): {last}"),
+        _ => format!("parse error in ({name}): {message}"),
     }
 }
 

@@ -101,3 +101,93 @@ fn subchart_values_are_scoped_with_globals() {
     let sub = scoped_values(&all, &["sub".to_string()]);
     assert_eq!(Value::Object(sub), serde_json::json!({"x": 1, "z": 2, "global": {"h": 2, "g": 1}}));
 }
+
+fn render(templates: &[(&str, &str)], values: Value) -> Result<ChartOutput, HelmError> {
+    let mut list = vec![
+        ("Chart.yaml", "name: c\nversion: 1.2.3\nappVersion: 9.9\n"),
+        ("values.yaml", "d: 1\nm: {k: v}\n"),
+        ("files/f.txt", "file text"),
+    ];
+    list.extend_from_slice(templates);
+    let chart = Chart::from_files("c", files(&list))?;
+    let opts = RenderOptions::istioctl("ns1");
+    PreparedChart::new(chart)?.render(values.as_object().unwrap_or(&Map::new()), &opts)
+}
+
+#[test]
+fn renders_helm_objects_and_functions() {
+    let tpl = r#"kind: A
+release: {{ .Release.Name }}/{{ .Release.Namespace }}/{{ .Release.Service }}/{{ .Release.IsInstall }}
+chart: {{ .Chart.Name }}-{{ .Chart.Version }}-{{ .Chart.AppVersion }}
+template: {{ .Template.Name }} {{ .Template.BasePath }}
+kube: {{ .Capabilities.KubeVersion.GitVersion }} {{ .Capabilities.KubeVersion.Minor }}
+file: {{ .Files.Get "files/f.txt" }}|{{ .Files.Get "nope" }}|
+missing: [{{ .Values.nope }}]
+values: {{ .Values.d }} {{ .Values.u }} {{ .Values.m.k }}
+include: {{ include "h" . }}
+tpl: {{ tpl "{{ .Values.u }}x" . }}
+yaml: {{ toYaml .Values.m }}
+from: {{ (fromYaml "a: 1").a }}
+json: {{ toJson .Values.m }}
+"#;
+    let out = render(
+        &[("templates/a.yaml", tpl), ("templates/_h.tpl", r#"{{ define "h" }}H{{ .Values.d }}{{ end }}"#)],
+        serde_json::json!({"u": "user"}),
+    )
+    .unwrap();
+    assert_eq!(out.documents.len(), 1);
+    let doc = &out.documents[0];
+    for want in [
+        "release: istio/ns1/Helm/false",
+        "chart: c-1.2.3-9.9",
+        "template: c/templates/a.yaml c/templates",
+        "kube: v1.32.0 32",
+        "file: file text||",
+        "missing: []",
+        "values: 1 user v",
+        "include: H1",
+        "tpl: userx",
+        "yaml: k: v",
+        "from: 1",
+        r#"json: {"k":"v"}"#,
+    ] {
+        assert!(doc.lines().any(|l| l == want), "missing {want:?} in\n{doc}");
+    }
+}
+
+#[test]
+fn notes_become_warnings_and_files_sort_by_name() {
+    let out = render(
+        &[
+            ("templates/b.yaml", "kind: B\n---\nkind: B2"),
+            ("templates/a.yaml", "kind: A"),
+            ("templates/NOTES.txt", "hi\nWARNING: careful {{ .Release.Name }}\n"),
+        ],
+        serde_json::json!({}),
+    )
+    .unwrap();
+    assert_eq!(out.documents, ["kind: A", "kind: B", "kind: B2"]);
+    assert_eq!(out.warnings, ["careful istio"]);
+}
+
+#[test]
+fn required_and_fail_stop_rendering() {
+    let err =
+        render(&[("templates/a.yaml", r#"{{ required "need x" .Values.x }}"#)], serde_json::json!({})).unwrap_err();
+    assert!(err.to_string().contains("need x"), "{err}");
+    let err = render(&[("templates/a.yaml", r#"{{ fail "boom" }}"#)], serde_json::json!({})).unwrap_err();
+    assert!(err.to_string().contains("boom"), "{err}");
+    assert!(matches!(
+        render(&[("templates/a.yaml", "{{ .Values.x ")], serde_json::json!({})),
+        Err(HelmError::Parse { .. })
+    ));
+}
+
+#[test]
+fn required_errors_read_like_helm() {
+    let err =
+        render(&[("templates/a.yaml", "a\n{{ required \"need x\" .Values.x }}")], serde_json::json!({})).unwrap_err();
+    assert_eq!(err.to_string(), "render chart: execution error at (c/templates/a.yaml:2:3): need x");
+    let err = render(&[("templates/a.yaml", "a\n{{ nofunc }}")], serde_json::json!({})).unwrap_err();
+    assert_eq!(err.to_string(), "render chart: parse error at (c/templates/a.yaml:2): function \"nofunc\" not defined");
+}
