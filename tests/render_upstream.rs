@@ -160,3 +160,80 @@ fn json_equal(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
+
+/// Object counts per profile, as the released istioctl renders them (research notes, rendering.md §2.1).
+const PROFILE_OBJECT_COUNTS: &[(&str, usize)] = &[
+    ("default", 39),
+    ("demo", 42),
+    ("minimal", 33),
+    ("empty", 0),
+    ("remote", 20),
+    ("ambient", 44),
+    ("preview", 39),
+    ("stable", 41),
+    ("openshift", 47),
+    ("openshift-ambient", 47),
+];
+
+#[test]
+fn every_profile_renders_the_known_object_count() {
+    let Some((upstream, _)) = setup() else { return };
+    let mut failures = Vec::new();
+    for (profile, want) in PROFILE_OBJECT_COUNTS {
+        let inputs = InstallInputs {
+            set_flags: vec![format!("profile={profile}")],
+            manifests: ManifestSource::Dir(upstream.clone()),
+            ..InstallInputs::default()
+        };
+        match generate(&inputs) {
+            Ok(r) => {
+                let got = r.objects().count();
+                if got != *want {
+                    failures.push(format!("{profile}: {got} objects, expected {want}"));
+                }
+                // The printed stream has one separator per object.
+                assert_eq!(print_manifest(&r).matches("\n---\n").count(), got, "{profile}");
+            }
+            Err(e) => failures.push(format!("{profile}: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every upstream input renders, except the three upstream expects to fail and the two no 1.30.3 test
+/// reads, whose autoscaling/v2beta1 `targetAverageUtilization` a strict autoscaling/v2 decode rejects.
+#[test]
+fn every_upstream_input_renders_or_fails_as_upstream() {
+    let Some((upstream, dir)) = setup() else { return };
+    const EXPECTED_ERRORS: &[(&str, &str)] = &[
+        ("multiple_iops.yaml", "contains multiple IstioOperator CRs"),
+        ("invalid-k8s.yaml", ""),
+        ("invalid-k8s-values.yaml", ""),
+        ("autoscaling_v2beta1_k8s_and_values.yaml", "targetAverageUtilization"),
+        ("deprecated_autoscaling_k8s_spec.yaml", "targetAverageUtilization"),
+    ];
+    let mut names: Vec<_> = std::fs::read_dir(dir.join("inputs")).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let mut failures = Vec::new();
+    for path in names {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let inputs = InstallInputs {
+            files: vec![path.clone()],
+            manifests: ManifestSource::Dir(upstream.clone()),
+            force: file == format!("{FORCE_CASE}.yaml"),
+            ..InstallInputs::default()
+        };
+        let result = generate(&inputs);
+        match (EXPECTED_ERRORS.iter().find(|(n, _)| *n == file), result) {
+            (None, Err(e)) => failures.push(format!("{file}: {e}")),
+            (Some((_, want)), Ok(_)) => {
+                failures.push(format!("{file}: rendered, expected an error containing {want:?}"))
+            }
+            (Some((_, want)), Err(e)) if !e.to_string().contains(want) => {
+                failures.push(format!("{file}: error {e:?} lacks {want:?}"))
+            }
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
