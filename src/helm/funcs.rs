@@ -1,8 +1,8 @@
 //! Helm's own template functions (`include`, `tpl`, `required`, `fail`, `toYaml`, `fromYaml`, ...)
 //! and the method-bearing objects `.Files` and `.Capabilities.APIVersions`.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use gotmpl::{Func, FuncContext, FuncError, Value as TValue, arg_str, check_arity, func};
 use serde_json::Value;
@@ -33,11 +33,20 @@ const API_VERSIONS: &[&str] = &[
     "storage.k8s.io/v1",
 ];
 
-/// Parses YAML the way `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does (numbers as float64).
-fn yaml_to_value(text: &str) -> Result<TValue, String> {
-    goyaml::parse(text)
-        .map(|v| TValue::from_json_f64(&v))
-        .map_err(|e| format!("error converting YAML to JSON: yaml: {e}"))
+/// Remembers parsed `fromYaml`/`fromYamlArray` inputs: charts parse the same text repeatedly (the
+/// base chart reads every CRD twice). Each call still gets fresh, unshared template values.
+#[derive(Clone, Default)]
+pub struct YamlCache(Arc<Mutex<HashMap<String, Result<Value, String>>>>);
+
+impl YamlCache {
+    /// Parses YAML the way `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does (numbers as float64).
+    fn parse(&self, text: &str) -> Result<TValue, String> {
+        let mut cache = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let parsed = cache
+            .entry(text.to_string())
+            .or_insert_with(|| goyaml::parse(text).map_err(|e| format!("error converting YAML to JSON: yaml: {e}")));
+        parsed.as_ref().map(TValue::from_json_f64).map_err(Clone::clone)
+    }
 }
 
 fn error_map(message: String) -> TValue {
@@ -102,6 +111,8 @@ fn one_arg(args: &[TValue]) -> Result<TValue, FuncError> {
 
 /// Helm's function map additions (on top of Sprig), by name.
 pub fn helm_funcs() -> Vec<(&'static str, Func)> {
+    let cache = YamlCache::default();
+    let (from_yaml_cache, from_yaml_array_cache) = (cache.clone(), cache);
     vec![
         ("include", func(include)),
         ("tpl", func(tpl)),
@@ -111,10 +122,10 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
         ("mustToYaml", func(|_, a| Ok(TValue::string(to_yaml(&one_arg(a)?))))),
         (
             "fromYaml",
-            func(|_, a| {
+            func(move |_, a| {
                 let s = arg_str(a, 0)?;
                 check_arity(a, 1)?;
-                Ok(match yaml_to_value(s) {
+                Ok(match from_yaml_cache.parse(s) {
                     Ok(v @ TValue::Map(_)) => v,
                     Ok(TValue::Nil) => TValue::new_map(),
                     Ok(other) => error_map(format!(
@@ -127,10 +138,10 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
         ),
         (
             "fromYamlArray",
-            func(|_, a| {
+            func(move |_, a| {
                 let s = arg_str(a, 0)?;
                 check_arity(a, 1)?;
-                Ok(match yaml_to_value(s) {
+                Ok(match from_yaml_array_cache.parse(s) {
                     Ok(v @ TValue::List(_)) => v,
                     Ok(TValue::Nil) => TValue::list_from([]),
                     Ok(other) => TValue::list_from([TValue::string(format!(
@@ -260,6 +271,19 @@ pub fn api_versions_object() -> TValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_yaml_results_are_fresh_values() {
+        let cache = YamlCache::default();
+        let a = cache.parse("a: {b: 1}").unwrap();
+        let b = cache.parse("a: {b: 1}").unwrap();
+        if let Some(m) = a.as_map() {
+            m.insert("x", TValue::Bool(true));
+        }
+        assert!(b.get("x").is_none());
+        assert_eq!(b.get("a").and_then(|m| m.get("b")).and_then(|v| v.as_f64()), Some(1.0));
+        assert!(cache.parse("a: [").is_err());
+    }
 
     #[test]
     fn globs() {
