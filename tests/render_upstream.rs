@@ -237,3 +237,61 @@ fn every_upstream_input_renders_or_fails_as_upstream() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Upstream's `TestManifestGenerateGateways` assertions (operator/cmd/mesh/manifest-generate_test.go):
+/// several gateways with their own labels, `k8s` patches, service ports and overlays, plus `--set`s
+/// that address list items by index and by `[name:...]`.
+#[test]
+fn several_gateways_render_like_upstream_asserts() {
+    let Some((upstream, dir)) = setup() else { return };
+    let inputs = InstallInputs {
+        files: vec![dir.join("inputs/gateways.yaml")],
+        set_flags: vec![
+            "components.ingressGateways.[0].k8s.resources.requests.memory=999Mi".into(),
+            "components.ingressGateways.[name:user-ingressgateway].k8s.resources.requests.cpu=555m".into(),
+            "values.gateways.istio-ingressgateway.autoscaleMin=2".into(),
+        ],
+        manifests: ManifestSource::Dir(upstream),
+        ..InstallInputs::default()
+    };
+    let rendered = generate(&inputs).unwrap();
+    let objs: Vec<&Value> = rendered.objects().map(|o| &o.value).collect();
+    let of_kind = |k: &str| objs.iter().copied().filter(|o| o["kind"] == k).collect::<Vec<_>>();
+    let named = |k: &str, n: &str| *of_kind(k).iter().find(|o| o["metadata"]["name"] == n).unwrap();
+    let gateway_named =
+        |k: &str| of_kind(k).iter().filter(|o| o["metadata"]["name"].as_str().unwrap().contains("gateway")).count();
+    assert_eq!(of_kind("HorizontalPodAutoscaler").len(), 3);
+    assert_eq!(of_kind("PodDisruptionBudget").len(), 3);
+    assert_eq!(of_kind("Service").iter().filter(|s| s["metadata"]["labels"]["istio"] == "ingressgateway").count(), 3);
+    for kind in ["Role", "RoleBinding", "ServiceAccount"] {
+        assert_eq!(gateway_named(kind), 3, "{kind}");
+    }
+    let proxy = |d: &Value| d["spec"]["template"]["spec"]["containers"][0].clone();
+    let d = named("Deployment", "istio-ingressgateway");
+    assert_eq!(d["spec"]["template"]["metadata"]["labels"]["service.istio.io/canonical-revision"], "21");
+    assert_eq!(d["metadata"]["labels"]["aaa"], "aaa-val");
+    assert_eq!(d["metadata"]["labels"]["bbb"], "bbb-val");
+    assert_eq!(proxy(d)["resources"]["requests"], serde_json::json!({"cpu": "111m", "memory": "999Mi"}));
+    let d = named("Deployment", "user-ingressgateway");
+    assert_eq!(d["metadata"]["labels"]["ccc"], "ccc-val");
+    assert_eq!(proxy(d)["resources"]["requests"], serde_json::json!({"cpu": "555m", "memory": "888Mi"}));
+    let d = named("Deployment", "ilb-gateway");
+    assert_eq!(d["metadata"]["namespace"], "user-ingressgateway-ns");
+    assert_eq!(d["metadata"]["labels"]["app"], "istio-ingressgateway");
+    assert_eq!(d["metadata"]["labels"]["istio"], "ingressgateway");
+    assert_eq!(proxy(d)["resources"]["requests"]["cpu"], "333m");
+    let env = proxy(d)["env"].as_array().unwrap().clone();
+    assert_eq!(env.iter().find(|e| e["name"] == "PILOT_CERT_PROVIDER").unwrap()["value"], "foobar");
+    let s = named("Service", "ilb-gateway");
+    assert_eq!(s["metadata"]["annotations"]["cloud.google.com/load-balancer-type"], "internal");
+    let ports = s["spec"]["ports"].as_array().unwrap();
+    let port = |i: usize| (ports[i]["name"].clone(), ports[i]["port"].clone(), ports[i].get("targetPort").cloned());
+    assert_eq!(port(0).0, "grpc-pilot-mtls");
+    assert_eq!(port(0).1, 15011);
+    assert_eq!(port(1), ("tcp-citadel-grpc-tls".into(), 8060.into(), Some(8060.into())));
+    assert_eq!(port(2).0, "tcp-dns");
+    for hpa in of_kind("HorizontalPodAutoscaler") {
+        assert_eq!(hpa["spec"]["minReplicas"], 2);
+        assert_eq!(hpa["spec"]["maxReplicas"], 5);
+    }
+}
