@@ -10,8 +10,6 @@ use std::collections::{HashMap, HashSet};
 
 /// The namespace of the standard `!!` tags.
 const YAML_TAG_PREFIX: &str = "tag:yaml.org,2002:";
-/// Deepest collection nesting accepted (go-yaml v3 uses the same order of magnitude).
-const MAX_DEPTH: usize = 1000;
 /// Limit on nodes copied through aliases, against "billion laughs" documents.
 const MAX_ALIAS_NODES: usize = 1_000_000;
 const NULL_KEY: &str = "unsupported map key of type: <nil>, key: <nil>";
@@ -180,9 +178,6 @@ impl Composer {
 
     /// A collection starts: records its position and returns its span node.
     fn open(&mut self, mark: Mark) -> Result<Option<usize>, Error> {
-        if self.stack.len() >= MAX_DEPTH {
-            return Err(err(&format!("exceeded max depth of {MAX_DEPTH}"), mark));
-        }
         if self.expecting_key() {
             return Err(err(COLLECTION_KEY, mark));
         }

@@ -11,9 +11,10 @@
 //! * booleans `y Y yes Yes YES on On ON true True TRUE` and their negatives `n N no No NO off Off OFF
 //!   false False FALSE`; nulls `~ null Null NULL` and empty; integers with sign, `_`, `0x`, `0o`, `0b`
 //!   and legacy octal `0777`; integers beyond i64 become u64, then floats; floats in decimal and
-//!   exponent form. Timestamps stay strings (go-yaml hands them to `interface{}` as strings).
+//!   exponent form, kept as `f64` even when integral (`1e3` is `1000.0`). Timestamps stay strings
+//!   (go-yaml hands them to `interface{}` as strings).
 //! * quoted and block scalars are strings; `!!str !!int !!float !!bool !!null !!binary` tags apply,
-//!   a mismatch is an error (`cannot decode !!str `abc` as a !!int`); other tags are ignored.
+//!   a mismatch is an error ("cannot decode !!str … as a !!int"); other tags are ignored.
 //! * `.inf`/`.nan` values are an error (`json: unsupported value: +Inf`), as JSON cannot hold them.
 //! * non-string keys become strings: `1` -> `"1"`, `true` -> `"true"`, floats in Go's float32 `'g'`
 //!   form (`1.5`, `.inf`); a null key is an error, like `sigs.k8s.io/yaml` (`unsupported map key`).
@@ -30,7 +31,8 @@
 //!
 //! Known differences from go-yaml's scanner (it is YAML 1.1, `granit-parser` is YAML 1.2): tabs
 //! before a block key are accepted, and U+2028/U+2029/U+0085 are ordinary characters, not line
-//! breaks. Neither appears in Kubernetes manifests in practice.
+//! breaks. Neither appears in Kubernetes manifests in practice. Nesting deeper than 256 levels is an
+//! error (`recursion limit exceeded`), and aliases may copy at most a million nodes per stream.
 //!
 //! # Writing ([`to_string`])
 //!

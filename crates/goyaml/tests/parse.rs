@@ -211,3 +211,14 @@ fn syntax_errors_carry_positions() {
         assert!(e.to_string().starts_with(&format!("line {line}, column {column}: ")), "{e}");
     }
 }
+
+#[test]
+fn deep_nesting_is_bounded_without_panicking() {
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let v = parse(&nested(200));
+    assert!(v.is_ok(), "{v:?}");
+    let text = goyaml::to_string(&v.unwrap_or_default());
+    assert_eq!(text, format!("{}[]\n", "- ".repeat(199)));
+    let e = error_of(&nested(100_000));
+    assert!(e.message.contains("recursion limit"), "{e}");
+}
