@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 pub use component::{ALL_COMPONENTS, Component, ComponentName, ComponentSpec};
 pub use output::{Object, YAML_SEPARATOR, kind_rank, print_objects, sort_objects};
 
-use crate::helm::{Chart, HelmError, PreparedChart, RenderOptions};
+use crate::helm::{Chart, HelmError, KubeVersion, PreparedChart, RenderOptions};
 use crate::manifests::ManifestSource;
 use crate::operator::{FrontEndError, InstallInputs, Warning};
 
@@ -64,8 +64,13 @@ impl Rendered {
 
 /// `istioctl manifest generate`'s work: merge and validate the inputs, render every enabled component.
 pub fn generate(inputs: &InstallInputs) -> Result<Rendered, RenderError> {
+    generate_for(inputs, &KubeVersion::default())
+}
+
+/// [`generate`] for a known cluster version (`--cluster-specific`; without a cluster istioctl uses 1.32.0).
+pub fn generate_for(inputs: &InstallInputs, kube_version: &KubeVersion) -> Result<Rendered, RenderError> {
     let merged = crate::operator::load(inputs)?;
-    let mut rendered = render_merged(&merged.iop, &merged.manifests)?;
+    let mut rendered = render_merged(&merged.iop, &merged.manifests, kube_version)?;
     rendered.input_warnings = merged.warnings;
     rendered.merged = merged.iop;
     Ok(rendered)
@@ -78,7 +83,11 @@ pub fn print_manifest(rendered: &Rendered) -> String {
 
 /// Renders a fully merged IstioOperator (`spec.values` already translated, as the operator front end
 /// produces it) with charts from `source`.
-pub fn render_merged(merged: &Value, source: &ManifestSource) -> Result<Rendered, RenderError> {
+pub fn render_merged(
+    merged: &Value,
+    source: &ManifestSource,
+    kube_version: &KubeVersion,
+) -> Result<Rendered, RenderError> {
     let mut rendered = Rendered::default();
     for comp in &ALL_COMPONENTS {
         let specs = comp.specs(merged)?;
@@ -89,7 +98,8 @@ pub fn render_merged(merged: &Value, source: &ManifestSource) -> Result<Rendered
         let mut objects = Vec::new();
         for spec in &specs {
             let values = component_values(comp, spec, merged);
-            let mut out = chart.render(&values, &RenderOptions::istioctl(&spec.namespace))?;
+            let opts = RenderOptions { kube_version: kube_version.clone(), ..RenderOptions::istioctl(&spec.namespace) };
+            let mut out = chart.render(&values, &opts)?;
             rendered.warnings.extend(out.warnings);
             if installs_crds(chart.chart(), &values) {
                 out.documents.extend(chart.chart().crd_documents());
