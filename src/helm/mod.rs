@@ -29,10 +29,13 @@ const WARNING_PREFIX: &str = "WARNING: ";
 /// A Helm failure: loading, parsing or executing a chart.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HelmError {
+    /// The chart's files could not be read or `Chart.yaml`/`values.yaml` are broken.
     #[error("load chart {chart}: {message}")]
     Load { chart: String, message: String },
+    /// A template does not parse.
     #[error("render chart: {message}")]
     Parse { template: String, message: String },
+    /// A template failed while executing (`fail`, `required`, a bad call...).
     #[error("render chart: {message}")]
     Execute { template: String, message: String },
 }

@@ -204,7 +204,8 @@ impl Component {
     /// Reads one spec map like istioctl's `GatewayComponentSpec` decode; returns it and its `enabled`.
     fn build_spec(&self, m: &Map<String, Value>, default_ns: &str) -> Result<(ComponentSpec, bool), RenderError> {
         let bad = |field: &str, v: &Value| RenderError::ComponentSpec {
-            component: self.spec_key.to_string(),
+            component: self.name,
+            spec_key: self.spec_key,
             message: format!("{field}: cannot use {v} here"),
         };
         let string_field = |field: &str| -> Result<String, RenderError> {

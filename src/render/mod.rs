@@ -23,12 +23,16 @@ pub enum RenderError {
     /// The IstioOperator inputs could not be merged or validated.
     #[error(transparent)]
     FrontEnd(#[from] FrontEndError),
-    #[error("get component {component}: fail to convert {component}: {message}")]
-    ComponentSpec { component: String, message: String },
+    /// A component spec does not decode (`get component Pilot: fail to convert pilot: ...`).
+    #[error("get component {component}: fail to convert {spec_key}: {message}")]
+    ComponentSpec { component: ComponentName, spec_key: &'static str, message: String },
+    /// A chart failed to load or render.
     #[error("helm render: {0}")]
     Helm(#[from] HelmError),
+    /// A chart rendered text that is not YAML.
     #[error("helm render: parsing rendered output of {component}: {message}")]
     Parse { component: ComponentName, message: String },
+    /// A `k8s` setting could not be applied as a strategic merge patch.
     #[error("post processing: patch: {message}")]
     Patch { component: ComponentName, message: String },
 }
