@@ -209,7 +209,8 @@ tolerations:
   value: {{ $v.global.pilotCertProvider }}
 - name: CA_ADDR
   value: {{ $v.global.caAddress | default (printf "istiod%s.%s.svc:15012" (ternary "" (printf "-%s" $v.revision) (eq $v.revision "")) $v.global.istioNamespace) }}
-{{- range $name, $path := dict "NODE_NAME" "spec.nodeName" "POD_NAME" "metadata.name" "POD_NAMESPACE" "metadata.namespace" "INSTANCE_IP" "status.podIP" "HOST_IP" "status.hostIP" }}
+{{- range $pair := list (list "NODE_NAME" "spec.nodeName") (list "POD_NAME" "metadata.name") (list "POD_NAMESPACE" "metadata.namespace") (list "INSTANCE_IP" "status.podIP") (list "HOST_IP" "status.hostIP") }}
+{{- $name := index $pair 0 }}{{- $path := index $pair 1 }}
 - name: {{ $name }}
   valueFrom:
     fieldRef:
