@@ -8,11 +8,14 @@
 
 use std::path::{Path, PathBuf};
 
+use charts_common::{first_difference, normalize, objects_by_identity};
 use istioctl::manifests::ManifestSource;
 use istioctl::operator::InstallInputs;
 use istioctl::render::{generate, print_manifest};
 use regex::Regex;
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+mod charts_common;
 
 const CASES_DIR: &str = "../shared/conformance/manifest";
 const EXPECTED_DIR: &str = "outputs-1.30.3-release";
@@ -20,10 +23,6 @@ const EXPECTED_DIR: &str = "outputs-1.30.3-release";
 const PACKAGE_PATH_FLAG: &str = "installPackagePath=";
 /// The case upstream's test runs with `--force`.
 const FORCE_CASE: &str = "flag_force";
-/// Injection templates our istiod chart ships in place of upstream's (keys of `config.templates`).
-const OWN_INJECTION_TEMPLATES: &[&str] =
-    &["sidecar", "gateway", "grpc-simple", "grpc-agent", "waypoint", "kube-gateway", "agentgateway"];
-
 fn cases_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES_DIR);
     if dir.join("cases.json").is_file() {
@@ -78,79 +77,10 @@ fn selected(select: &str, obj: &Value) -> bool {
     })
 }
 
-/// (apiVersion, kind, namespace, name) of an object.
-fn identity(obj: &Value) -> String {
-    let s = |p: &str| obj.pointer(p).and_then(Value::as_str).unwrap_or_default();
-    format!("{} {} {}/{}", s("/apiVersion"), s("/kind"), s("/metadata/namespace"), s("/metadata/name"))
-}
-
-/// The object with the by-design differences removed and YAML/JSON ConfigMap data parsed.
-fn normalize(obj: &Value) -> Value {
-    let mut obj = obj.clone();
-    if obj["kind"] == "CustomResourceDefinition" {
-        for version in obj.pointer_mut("/spec/versions").and_then(Value::as_array_mut).into_iter().flatten() {
-            if let Some(v) = version.as_object_mut() {
-                v.remove("schema");
-            }
-        }
-    }
-    if obj["kind"] == "ConfigMap" {
-        let injector = obj["metadata"]["name"].as_str().is_some_and(|n| n.starts_with("istio-sidecar-injector"));
-        if let Some(data) = obj.get_mut("data").and_then(Value::as_object_mut) {
-            for (key, value) in data.iter_mut() {
-                let Some(text) = value.as_str() else { continue };
-                let Ok(mut parsed) = goyaml::parse(text) else { continue };
-                if !(parsed.is_object() || parsed.is_array()) {
-                    continue;
-                }
-                if injector
-                    && key == "config"
-                    && let Some(templates) = parsed.get_mut("templates").and_then(Value::as_object_mut)
-                {
-                    templates.retain(|name, _| !OWN_INJECTION_TEMPLATES.contains(&name.as_str()));
-                }
-                *value = parsed;
-            }
-        }
-    }
-    obj
-}
-
-/// The first path where two values differ, numbers compared by value.
-fn first_difference(path: &str, a: &Value, b: &Value) -> Option<String> {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
-        (Value::Object(x), Value::Object(y)) => {
-            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
-            keys.into_iter().find_map(|k| {
-                first_difference(
-                    &format!("{path}.{k}"),
-                    x.get(k).unwrap_or(&Value::Null),
-                    y.get(k).unwrap_or(&Value::Null),
-                )
-            })
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            x.iter().zip(y).enumerate().find_map(|(i, (a, b))| first_difference(&format!("{path}[{i}]"), a, b))
-        }
-        _ if a == b => None,
-        _ => Some(format!("{path}: expected {a}, got {b}")),
-    }
-}
-
 /// Compares one case; returns the differences.
 fn compare(case: &Value, expected: &str, actual: &str) -> Vec<String> {
-    let parse = |text: &str| -> Map<String, Value> {
-        goyaml::parse_documents(text)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|d| d.value)
-            .filter(|v| v.is_object())
-            .map(|v| (identity(&v), v))
-            .collect()
-    };
-    let mut want = parse(expected);
-    let mut got = parse(actual);
+    let mut want = objects_by_identity(expected);
+    let mut got = objects_by_identity(actual);
     if let Some(select) = case["select"].as_str() {
         want.retain(|_, obj| selected(select, obj));
         got.retain(|_, obj| selected(select, obj));
