@@ -65,6 +65,11 @@ const VARIANTS: &[(&str, &[&str], &str)] = &[
         "spec:\n  values:\n    pilot:\n      env: {A: b, EXTERNAL_ISTIOD: true, PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER: false}\n      taint: {enabled: true, namespace: kube-system}\n      traceSampling: 0.5\n      jwksResolverExtraRootCA: PEM\n      podLabels: {x: y}\n      deploymentLabels: {d: '1'}\n      nodeSelector: {n: '1'}\n      tolerations: [{key: k, operator: Exists}]\n      seccompProfile: {type: RuntimeDefault}\n      extraContainerArgs: [--foo]\n      volumes: [{name: v, emptyDir: {}}]\n      volumeMounts: [{name: v, mountPath: /v}]\n      ipFamilyPolicy: PreferDualStack\n      ipFamilies: [IPv4, IPv6]\n      serviceAnnotations: {s: a}\n      autoscaleMin: 2\n      memory: {targetAverageUtilization: 70}\n      autoscaleBehavior: {scaleDown: {stabilizationWindowSeconds: 60}}\n    global:\n      externalIstiod: true\n      logAsJson: true\n      priorityClassName: pc\n      imagePullPolicy: Always\n      imagePullSecrets: [s1]\n      multiCluster: {clusterName: c1}\n      meshID: m1\n      network: n1\n      istiod: {enableAnalysis: true}\n      trustBundleName: tb\n      platform: gke\n",
     ),
     ("tracer-zipkin", &["values.global.proxy.tracer=zipkin"], ""),
+    (
+        "deprecated-settings",
+        &["values.global.proxy.concurrency=2", "values.global.tracer.zipkin.address=z:1", "values.pilot.ingress.x=1"],
+        "",
+    ),
     ("tracer-datadog", &["values.global.proxy.tracer=datadog"], ""),
     ("tracer-lightstep-unset", &["values.global.proxy.tracer=lightstep"], ""),
     ("stackdriver-removed", &["values.global.tracer.stackdriver.debug=true"], ""),
@@ -203,7 +208,8 @@ fn restamp(value: &mut Value) {
     }
 }
 
-fn render(set_flags: &[&str], file: Option<&Path>, manifests: ManifestSource) -> Result<String, String> {
+/// The printed manifest and the charts' warnings.
+fn render(set_flags: &[&str], file: Option<&Path>, manifests: ManifestSource) -> Result<(String, Vec<String>), String> {
     let inputs = InstallInputs {
         files: file.map(Path::to_path_buf).into_iter().collect(),
         set_flags: set_flags.iter().map(|s| s.to_string()).collect(),
@@ -212,7 +218,7 @@ fn render(set_flags: &[&str], file: Option<&Path>, manifests: ManifestSource) ->
         force: true,
         ..InstallInputs::default()
     };
-    generate(&inputs).map(|r| print_manifest(&r)).map_err(|e| e.to_string())
+    generate(&inputs).map(|r| (print_manifest(&r), r.warnings)).map_err(|e| e.to_string())
 }
 
 #[test]
@@ -238,7 +244,12 @@ fn embedded_charts_render_like_upstreams_charts() {
         let ours = render(set_flags, file.as_deref(), ManifestSource::Embedded);
         let theirs = render(set_flags, file.as_deref(), ManifestSource::Dir(upstream.clone()));
         let (ours, theirs) = match (ours, theirs) {
-            (Ok(o), Ok(t)) if !FAILING.contains(name) => (o, t),
+            (Ok((o, our_warnings)), Ok((t, their_warnings))) if !FAILING.contains(name) => {
+                if our_warnings != their_warnings {
+                    failures.push(format!("{name}: warnings {our_warnings:?}, upstream's {their_warnings:?}"));
+                }
+                (o, t)
+            }
             (Err(_), Err(_)) if FAILING.contains(name) => continue,
             (o, t) => {
                 failures.push(format!("{name}: ours {:?}, upstream's {:?}", o.err(), t.err()));
