@@ -11,6 +11,11 @@
 {{- if has .Values.global.resourceScope (list "all" "cluster") }}true{{ end -}}
 {{- end }}
 
+{{- /* The agent's ports by role: Prometheus metrics and readiness. */}}
+{{- define "cni.port" -}}
+{{- get (dict "metrics" "15014" "readiness" "8000") . -}}
+{{- end }}
+
 {{- /* Labels of the Cni component's objects, after the object's own app/k8s-app label. */}}
 {{- define "cni.componentLabels" -}}
 release: {{ .Release.Name }}

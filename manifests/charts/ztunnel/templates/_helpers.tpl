@@ -7,6 +7,11 @@
 {{- if has .Values.resourceScope (list "all" "namespace") }}true{{ end -}}
 {{- end }}
 
+{{- /* ztunnel's ports by role: readiness, metrics, admin, HBONE, outbound and inbound capture, DNS proxy. */}}
+{{- define "ztunnel.port" -}}
+{{- get (dict "readiness" "15021" "metrics" "15020" "admin" "15000" "hbone" "15008" "outbound" "15001" "inbound" "15006" "dns" "15053") . -}}
+{{- end }}
+
 {{- /* Labels of the DaemonSet, ServiceAccount and ResourceQuota. */}}
 {{- define "ztunnel.labels" -}}
 app.kubernetes.io/name: ztunnel

@@ -4,6 +4,11 @@ settings live under .Values.gateways.<gateway.key>; "gateway.settings" is not a 
 returns text, so templates read them with `index .Values.gateways (include "gateway.key" .)`.
 */}}
 
+{{- /* The proxy's own ports by role: readiness/status, the agent's merged Prometheus metrics, Envoy's metrics. */}}
+{{- define "gateway.port" -}}
+{{- get (dict "status" "15021" "agent" "15020" "envoyMetrics" "15090") . -}}
+{{- end }}
+
 {{- /* Labels of the gateway's namespaced objects. Argument: dict root, gw (settings), withGatewayLabels. */}}
 {{- define "gateway.objectLabels" -}}
 {{- if .withGatewayLabels }}
@@ -156,7 +161,7 @@ app.kubernetes.io/name: {{ include "gateway.key" .root }}
 - containerPort: {{ $port.targetPort | default $port.port }}
   protocol: {{ $port.protocol | default "TCP" }}
 {{- end }}
-- containerPort: 15090
+- containerPort: {{ include "gateway.port" "envoyMetrics" }}
   protocol: TCP
   name: http-envoy-prom
 {{- end }}

@@ -5,6 +5,12 @@
 {{- with .Values.revision }}-{{ . }}{{ end -}}
 {{- end }}
 
+{{- /* istiod's ports by role (argument: the role): HTTP debug and readiness, plaintext xDS, legacy and current
+xDS/CA over mTLS, Prometheus metrics, webhooks, and the Service port of the webhooks. */}}
+{{- define "istiod.port" -}}
+{{- get (dict "debug" "8080" "xds" "15010" "xdsLegacyTLS" "15011" "xdsTLS" "15012" "monitoring" "15014" "webhook" "15017" "webhookService" "443") . -}}
+{{- end }}
+
 {{- /* Name of istiod's Deployment, Service, ServiceAccount, Role...: istiod[-<revision>]. */}}
 {{- define "istiod.name" -}}
 istiod{{ include "istiod.revSuffix" . }}
