@@ -230,11 +230,10 @@ fn help_for_an_unknown_topic_succeeds_like_cobra() {
 #[test]
 fn flag_values_may_start_with_a_dash() {
     // pflag hands the next argument to a value-taking flag whatever it looks like.
+    // The value reaches the IstioOperator front end, which names the flag and the unknown field.
     let (code, _, stderr) = run(&["manifest", "generate", "--set", "-weird"]);
-    assert_eq!(
-        (code, stderr.as_str()),
-        (1, "Error: `istioctl manifest generate` is not implemented yet in this build\n")
-    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("--set -weird: spec.-weird: unknown field \"-weird\""), "{stderr}");
 }
 
 #[test]
@@ -244,7 +243,6 @@ fn unimplemented_commands_fail_with_one_clear_line() {
         (&["apply", "-y"], "istioctl install"),
         (&["upgrade"], "istioctl upgrade"),
         (&["manifest", "install"], "istioctl manifest install"),
-        (&["manifest", "generate", "-f", "samples/istio.yaml"], "istioctl manifest generate"),
         (&["uninstall", "--purge"], "istioctl uninstall"),
         (&["kube-inject", "-f", "app.yaml"], "istioctl kube-inject"),
     ];
