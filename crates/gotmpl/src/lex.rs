@@ -1,0 +1,1 @@
+//! Lexer for Go template text (stub).
