@@ -2,6 +2,7 @@
 //!
 //! The library does the work and returns typed errors; only the CLI (in `src/cli/`) prints.
 
+pub mod inject;
 pub mod manifests;
 pub mod operator;
 pub mod smp;

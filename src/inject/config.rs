@@ -1,0 +1,157 @@
+//! Where kube-inject's configuration comes from: the `--injectConfigFile`, `--meshConfigFile`,
+//! `--valuesFile` and `--operatorFileName` files (upstream formats), else built-in defaults (the
+//! default profile's values, the chart's mesh config and our own templates).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::{InjectError, InjectOptions, funcs, mesh};
+
+/// The template every pod gets unless `inject.istio.io/templates` says otherwise.
+pub const SIDECAR_TEMPLATE: &str = "sidecar";
+
+/// Parsed templates by name.
+pub type Templates = BTreeMap<String, gotmpl::Template>;
+
+/// Our own injection templates, by the names upstream's chart gives them.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (SIDECAR_TEMPLATE, include_str!("../../manifests/charts/istio-control/istio-discovery/files/injection-template.yaml")),
+    ("gateway", include_str!("../../manifests/charts/istio-control/istio-discovery/files/gateway-injection-template.yaml")),
+    ("grpc-simple", include_str!("../../manifests/charts/istio-control/istio-discovery/files/grpc-simple.yaml")),
+    ("grpc-agent", include_str!("../../manifests/charts/istio-control/istio-discovery/files/grpc-agent.yaml")),
+    ("waypoint", include_str!("../../manifests/charts/istio-control/istio-discovery/files/waypoint.yaml")),
+    ("kube-gateway", include_str!("../../manifests/charts/istio-control/istio-discovery/files/kube-gateway.yaml")),
+];
+
+/// Default-profile values (as the chart renders them into the injector ConfigMap).
+const DEFAULT_VALUES: &str = include_str!("defaults/values.json");
+/// The chart's default mesh config.
+const DEFAULT_MESH: &str = include_str!("defaults/mesh.yaml");
+/// `spec.values` of the default profile (what `--operatorFileName` starts from).
+fn profile_values() -> Value {
+    json!({"defaultRevision": "", "global": {"istioNamespace": "istio-system", "configValidation": true},
+        "gateways": {"istio-ingressgateway": {}, "istio-egressgateway": {}}, "ztunnel": {"resourceName": "ztunnel"}})
+}
+
+/// The configuration one kube-inject run uses.
+pub struct InjectConfig {
+    pub templates: Templates,
+    pub values: Value,
+    pub mesh: Value,
+    /// Notes for stderr (e.g. that built-in defaults were used).
+    pub warnings: Vec<String>,
+}
+
+fn read(path: &Path) -> Result<String, InjectError> {
+    std::fs::read_to_string(path).map_err(|e| InjectError::Io { path: path.display().to_string(), message: super::io_message(&e) })
+}
+
+/// Parses raw templates into a template set each, with Sprig and Istio's functions.
+pub fn parse_templates(raw: &BTreeMap<String, String>) -> Result<Templates, InjectError> {
+    let mut out = Templates::new();
+    for (name, text) in raw {
+        let mut t = gotmpl::Template::named("inject");
+        t.add_funcs(gotmpl::sprig_funcs());
+        t.add_funcs(funcs::injection_funcs());
+        t.parse("inject", text).map_err(|e| InjectError::Config(e.to_string()))?;
+        out.insert(name.clone(), t);
+    }
+    Ok(out)
+}
+
+/// `readInjectConfigFile`: an injector config with a non-empty `templates` map, or a bare template.
+pub fn read_inject_config(text: &str) -> BTreeMap<String, String> {
+    let templates = goyaml::parse(text).ok().and_then(|v| v.get("templates").and_then(Value::as_object).cloned());
+    match templates {
+        Some(t) if !t.is_empty() => {
+            t.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect()
+        }
+        _ => BTreeMap::from([(SIDECAR_TEMPLATE.to_string(), text.to_string())]),
+    }
+}
+
+/// Values text (JSON or YAML) -> the values map (`NewValuesConfig`).
+pub fn parse_values(text: &str) -> Result<Value, InjectError> {
+    let v = goyaml::parse(text).map_err(|e| InjectError::Config(format!("could not parse configuration values: {e}")))?;
+    match v {
+        Value::Null => Ok(json!({})),
+        Value::Object(_) => Ok(v),
+        other => Err(InjectError::Config(format!("could not parse configuration values: not a map: {other}"))),
+    }
+}
+
+fn deep_merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(slot) if slot.is_object() && v.is_object() => deep_merge(slot, v),
+                    _ => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+/// The built-in templates plus the ones `values.sidecarInjectorWebhook.templates` adds (the chart
+/// appends those to the templates map).
+pub fn builtin_raw_templates(values: &Value) -> BTreeMap<String, String> {
+    let mut raw: BTreeMap<String, String> =
+        BUILTIN_TEMPLATES.iter().map(|(n, t)| ((*n).to_string(), (*t).to_string())).collect();
+    if let Some(extra) = values.pointer("/sidecarInjectorWebhook/templates").and_then(Value::as_object) {
+        for (k, v) in extra {
+            raw.insert(k.clone(), v.as_str().unwrap_or_default().to_string());
+        }
+    }
+    raw
+}
+
+/// Loads the configuration for `opts`, in upstream's precedence order.
+pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
+    let mut warnings = Vec::new();
+    let mut defaulted = Vec::new();
+    let (mut iop_values, mut iop_mesh) = (None, None);
+    if let Some(path) = &opts.operator_file_name {
+        let iop = goyaml::parse(&read(path)?).map_err(|e| InjectError::Config(format!("{}: {e}", path.display())))?;
+        let mut values = profile_values();
+        if let Some(v) = iop.pointer("/spec/values") {
+            deep_merge(&mut values, v);
+        }
+        iop_values = Some(values);
+        if let Some(m) = iop.pointer("/spec/meshConfig").filter(|m| !m.is_null()) {
+            iop_mesh = Some(mesh::apply_mesh_config(&serde_json::to_string(m).unwrap_or_default())?);
+        }
+    }
+    let mesh = match (iop_mesh, &opts.mesh_config_file) {
+        (Some(m), _) => m,
+        (None, Some(path)) => mesh::apply_mesh_config(&read(path)?)?,
+        (None, None) => {
+            defaulted.push("mesh config");
+            mesh::apply_mesh_config(DEFAULT_MESH)?
+        }
+    };
+    let values = match (iop_values, &opts.values_file) {
+        (Some(v), _) => v,
+        (None, Some(path)) => parse_values(&read(path)?)?,
+        (None, None) => {
+            defaulted.push("values");
+            parse_values(DEFAULT_VALUES)?
+        }
+    };
+    let raw = match &opts.inject_config_file {
+        Some(path) => read_inject_config(&read(path)?),
+        None => builtin_raw_templates(&values),
+    };
+    if !defaulted.is_empty() {
+        warnings.push(format!(
+            "kube-inject: no cluster configuration available; using the built-in default {} (default profile)",
+            defaulted.join(" and ")
+        ));
+    }
+    Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, warnings })
+}
