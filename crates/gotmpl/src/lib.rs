@@ -1,13 +1,13 @@
 //! Go `text/template` semantics in Rust (parse once, execute many times), plus the Sprig functions that
 //! Helm charts and Istio's injection templates call.
 //!
-//! ```no_run
+//! ```
 //! use gotmpl::{Template, Value};
 //! let mut t = Template::new();
 //! t.add_funcs(gotmpl::sprig_funcs());
-//! t.parse("t", r#"{{ range $k, $v := . }}{{ $k }}={{ $v | quote }} {{ end }}"#).unwrap();
+//! t.parse("t", r#"{{ range $k, $v := . }}{{ $k }}={{ printf "%v" $v }} {{ end }}"#).unwrap();
 //! let data = Value::from(serde_json::json!({"b": 2, "a": "x"}));
-//! assert_eq!(t.execute("t", &data).unwrap(), r#"a="x" b="2" "#);
+//! assert_eq!(t.execute("t", &data).unwrap(), "a=x b=2 ");
 //! ```
 //!
 //! Values are [`Value`]s: Go's `interface{}` world where maps and lists are shared references, so
@@ -15,6 +15,7 @@
 //! Convert from/to `serde_json::Value` with [`Value::from_json`], [`Value::from_json_f64`] and
 //! [`Value::to_json`].
 
+pub mod encode;
 mod exec;
 mod funcs;
 pub mod gofmt;
@@ -57,7 +58,11 @@ pub enum MissingKey {
 
 /// Default bound on nested template invocations (`template`, `include`, `tpl`). Go allows 100000
 /// but a native stack cannot; deeper nesting fails with Go's "exceeded maximum template depth" error.
-pub const DEFAULT_MAX_DEPTH: usize = 400;
+pub const DEFAULT_MAX_DEPTH: usize = 1000;
+
+/// Default bound on the native stack one execution may use (bytes). Deep nesting fails with
+/// "exceeded maximum template depth" before a thread's stack (2 MiB for spawned threads) overflows.
+pub const DEFAULT_STACK_BUDGET: usize = 1 << 20;
 
 /// What went wrong, broadly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +118,7 @@ pub struct Template {
     trees: HashMap<String, Arc<parse::Tree>>,
     missing_key: MissingKey,
     max_depth: usize,
+    stack_budget: usize,
 }
 
 impl Default for Template {
@@ -136,6 +142,7 @@ impl Template {
             trees: HashMap::new(),
             missing_key: MissingKey::Default,
             max_depth: DEFAULT_MAX_DEPTH,
+            stack_budget: DEFAULT_STACK_BUDGET,
         }
     }
 
@@ -190,6 +197,23 @@ impl Template {
         self
     }
 
+    /// Sets the native stack budget of one execution (raise it when executing on a thread with a
+    /// large stack to allow deeper nesting).
+    pub fn set_stack_budget(&mut self, bytes: usize) -> &mut Self {
+        self.stack_budget = bytes;
+        self
+    }
+
+    /// The native stack budget of one execution.
+    pub fn stack_budget(&self) -> usize {
+        self.stack_budget
+    }
+
+    /// The bound on nested template invocations.
+    pub fn max_depth(&self) -> usize {
+        self.max_depth
+    }
+
     /// Parses `text` as template `name`, adding it and every `define`/`block` in it to the set.
     /// Later definitions replace earlier ones, except that an empty body never replaces a
     /// non-empty one (Go's `AddParseTree` rule).
@@ -235,12 +259,10 @@ impl Template {
             .map_err(|_| Error::new(ErrorKind::Exec, "template: write failed".into(), None, "write failed".into()))
     }
 
-    #[allow(dead_code)]
     pub(crate) fn tree(&self, name: &str) -> Option<&Arc<parse::Tree>> {
         self.trees.get(name)
     }
 
-    #[allow(dead_code)]
     pub(crate) fn user_func(&self, name: &str) -> Option<&Func> {
         self.funcs.get(name)
     }
