@@ -17,8 +17,14 @@ pub type Templates = BTreeMap<String, gotmpl::Template>;
 
 /// Our own injection templates, by the names upstream's chart gives them.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    (SIDECAR_TEMPLATE, include_str!("../../manifests/charts/istio-control/istio-discovery/files/injection-template.yaml")),
-    ("gateway", include_str!("../../manifests/charts/istio-control/istio-discovery/files/gateway-injection-template.yaml")),
+    (
+        SIDECAR_TEMPLATE,
+        include_str!("../../manifests/charts/istio-control/istio-discovery/files/injection-template.yaml"),
+    ),
+    (
+        "gateway",
+        include_str!("../../manifests/charts/istio-control/istio-discovery/files/gateway-injection-template.yaml"),
+    ),
     ("grpc-simple", include_str!("../../manifests/charts/istio-control/istio-discovery/files/grpc-simple.yaml")),
     ("grpc-agent", include_str!("../../manifests/charts/istio-control/istio-discovery/files/grpc-agent.yaml")),
     ("waypoint", include_str!("../../manifests/charts/istio-control/istio-discovery/files/waypoint.yaml")),
@@ -45,7 +51,8 @@ pub struct InjectConfig {
 }
 
 fn read(path: &Path) -> Result<String, InjectError> {
-    std::fs::read_to_string(path).map_err(|e| InjectError::Io { path: path.display().to_string(), message: super::io_message(&e) })
+    std::fs::read_to_string(path)
+        .map_err(|e| InjectError::Io { path: path.display().to_string(), message: super::io_message(&e) })
 }
 
 /// Parses raw templates into a template set each, with Sprig and Istio's functions.
@@ -74,7 +81,8 @@ pub fn read_inject_config(text: &str) -> BTreeMap<String, String> {
 
 /// Values text (JSON or YAML) -> the values map (`NewValuesConfig`).
 pub fn parse_values(text: &str) -> Result<Value, InjectError> {
-    let v = goyaml::parse(text).map_err(|e| InjectError::Config(format!("could not parse configuration values: {e}")))?;
+    let v =
+        goyaml::parse(text).map_err(|e| InjectError::Config(format!("could not parse configuration values: {e}")))?;
     match v {
         Value::Null => Ok(json!({})),
         Value::Object(_) => Ok(v),

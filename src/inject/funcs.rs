@@ -167,7 +167,8 @@ fn otel_resource_attributes(args: &[Value]) -> String {
     let labels = string_map(args.get(2));
     let ns = s(args.get(3));
     let containers = args.get(4).and_then(Value::as_list).map(gotmpl::List::to_vec).unwrap_or_default();
-    let find = |m: &[(String, String)], k: &str| m.iter().find(|(x, v)| x == k && !v.is_empty()).map(|(_, v)| v.clone());
+    let find =
+        |m: &[(String, String)], k: &str| m.iter().find(|(x, v)| x == k && !v.is_empty()).map(|(_, v)| v.clone());
     let mut attrs = Vec::new();
     if let Some(v) = find(&ann, "resource.opentelemetry.io/service.namespace") {
         attrs.push(format!("service.namespace={v}"));
@@ -231,10 +232,7 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
                 Ok(Value::Bool(a.first().and_then(Value::as_map).is_some_and(|m| m.contains_key(&key))))
             }),
         ),
-        (
-            "excludeInboundPort",
-            func(|_, a| Ok(Value::string(exclude_inbound_port(&s(a.first()), &s(a.get(1)))))),
-        ),
+        ("excludeInboundPort", func(|_, a| Ok(Value::string(exclude_inbound_port(&s(a.first()), &s(a.get(1))))))),
         ("includeInboundPorts", func(|_, a| Ok(Value::string(container_ports(a.first(), false))))),
         ("applicationPorts", func(|_, a| Ok(Value::string(container_ports(a.first(), true))))),
         ("kubevirtInterfaces", func(|_, a| Ok(Value::string(s(a.first()))))),
@@ -291,7 +289,9 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
         ),
         (
             "toYaml",
-            func(|_, a| Ok(Value::string(goyaml::to_string(&goview::to_json(&a.first().cloned().unwrap_or_default()))))),
+            func(|_, a| {
+                Ok(Value::string(goyaml::to_string(&goview::to_json(&a.first().cloned().unwrap_or_default()))))
+            }),
         ),
         (
             "indent",
@@ -309,10 +309,7 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
         ),
         ("contains", func(|_, a| Ok(Value::Bool(s(a.get(1)).contains(&s(a.first())))))),
         ("toLower", func(|_, a| Ok(Value::string(s(a.first()).to_lowercase())))),
-        (
-            "appendMultusNetwork",
-            func(|_, a| Ok(Value::string(append_multus_network(&s(a.first()), &s(a.get(1)))))),
-        ),
+        ("appendMultusNetwork", func(|_, a| Ok(Value::string(append_multus_network(&s(a.first()), &s(a.get(1))))))),
         (
             "env",
             func(|_, a| {
@@ -342,10 +339,7 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
             }),
         ),
         ("toJsonMap", func(|_, a| Ok(Value::string(go_json_string_map(&merged_maps(a)))))),
-        (
-            "mergeMaps",
-            func(|_, a| Ok(if a.is_empty() { Value::Nil } else { str_map_value(merged_maps(a)) })),
-        ),
+        ("mergeMaps", func(|_, a| Ok(if a.is_empty() { Value::Nil } else { str_map_value(merged_maps(a)) }))),
         (
             "omitNil",
             func(|_, a| Ok(Value::from_json_f64(&omit_nil(&goview::to_json(&a.first().cloned().unwrap_or_default()))))),

@@ -44,7 +44,8 @@ const SPECIAL_NAMES: &[(&str, &str)] = &[
 ];
 
 /// Proto wrapper fields (`google.protobuf.*Value`), seen as structs with a `Value` field.
-const WRAPPER_FIELDS: &[&str] = &["holdApplicationUntilProxyStarts", "concurrency", "enablePrometheusMerge", "enableAutoMtls"];
+const WRAPPER_FIELDS: &[&str] =
+    &["holdApplicationUntilProxyStarts", "concurrency", "enablePrometheusMerge", "enableAutoMtls"];
 
 /// The Go field name of a JSON field name.
 pub fn go_name(json: &str) -> String {
@@ -139,8 +140,10 @@ mod tests {
         let j = json!({"containers": [{"name": "a", "ports": [{"containerPort": 80, "hostIP": "x"}]}],
             "labels": {"app": "x"}});
         let v = view(&j, "");
-        assert_eq!(v.get_path(&["Containers"]).and_then(|c| c.as_list().and_then(|l| l.get(0))).and_then(|c| c.get("Name")),
-            Some(Value::string("a")));
+        assert_eq!(
+            v.get_path(&["Containers"]).and_then(|c| c.as_list().and_then(|l| l.get(0))).and_then(|c| c.get("Name")),
+            Some(Value::string("a"))
+        );
         assert_eq!(v.get_path(&["Labels", "app"]), Some(Value::string("x")));
         assert_eq!(to_json(&v), j);
     }

@@ -343,7 +343,8 @@ pub fn proxy_config_json(pc: &Value) -> String {
                 | "statusPort"
         );
         let same_duration = matches!(*field, "drainDuration" | "terminationDrainDuration")
-            && v.as_str().and_then(parse_duration) == defaults.get(*field).and_then(Value::as_str).and_then(parse_duration);
+            && v.as_str().and_then(parse_duration)
+                == defaults.get(*field).and_then(Value::as_str).and_then(parse_duration);
         if removable && (defaults.get(*field) == Some(v) || same_duration) {
             continue;
         }
@@ -362,7 +363,9 @@ pub fn proxy_config_json(pc: &Value) -> String {
             continue;
         }
         let printed = match v {
-            Value::String(s) if matches!(*field, "drainDuration" | "terminationDrainDuration" | "parentShutdownDuration") => {
+            Value::String(s)
+                if matches!(*field, "drainDuration" | "terminationDrainDuration" | "parentShutdownDuration") =>
+            {
                 Value::String(parse_duration(s).map_or_else(|| s.clone(), proto_duration))
             }
             _ => sort_maps(v),
@@ -381,9 +384,9 @@ fn proto_duration(nanos: i128) -> String {
     let sign = if neg { "-" } else { "" };
     if frac == 0 {
         format!("{sign}{secs}s")
-    } else if frac % 1_000_000 == 0 {
+    } else if frac.is_multiple_of(1_000_000) {
         format!("{sign}{secs}.{:03}s", frac / 1_000_000)
-    } else if frac % 1_000 == 0 {
+    } else if frac.is_multiple_of(1_000) {
         format!("{sign}{secs}.{:06}s", frac / 1_000)
     } else {
         format!("{sign}{secs}.{frac:09}s")
@@ -414,11 +417,9 @@ mod tests {
     #[test]
     fn annotation_fields_print_in_declaration_order() {
         let mesh = apply_mesh_config("defaultConfig:\n  proxyMetadata:\n    B: x\n").unwrap();
-        let m = apply_proxy_config_annotation(
-            &mesh,
-            "concurrency: 0\ndiscoveryAddress: foo:123\nproxyMetadata:\n  A: z\n",
-        )
-        .unwrap();
+        let m =
+            apply_proxy_config_annotation(&mesh, "concurrency: 0\ndiscoveryAddress: foo:123\nproxyMetadata:\n  A: z\n")
+                .unwrap();
         assert_eq!(
             proxy_config_json(m.get("defaultConfig").unwrap()),
             r#"{"discoveryAddress":"foo:123","concurrency":0,"proxyMetadata":{"A":"z","B":"x"}}"#

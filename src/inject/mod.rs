@@ -149,7 +149,7 @@ pub fn kube_inject(opts: &InjectOptions, stdout: &mut impl Write) -> Result<Inje
     };
     let mut out = Vec::new();
     let mut report = InjectReport { warnings: cfg.warnings.clone() };
-    let result = injector.into_resource_file(&input, &mut out, &mut report.warnings);
+    let result = injector.inject_stream(&input, &mut out, &mut report.warnings);
     match &opts.output {
         None => {
             stdout.write_all(&out).map_err(|e| InjectError::Write { path: "stdout".into(), message: e.to_string() })?;
@@ -302,7 +302,8 @@ fn deploy_meta_from_pod(meta: &Value) -> (String, String, String, String) {
             api = rs("apiVersion");
             kind = rs("kind");
             name = rs("name");
-            let lbl = |k: &str| meta.pointer("/labels").and_then(|l| l.get(k)).and_then(Value::as_str).unwrap_or_default();
+            let lbl =
+                |k: &str| meta.pointer("/labels").and_then(|l| l.get(k)).and_then(Value::as_str).unwrap_or_default();
             let hash = lbl("pod-template-hash");
             let rollout = lbl("rollouts-pod-template-hash");
             if kind == "ReplicaSet" && !hash.is_empty() && name.ends_with(hash) {
@@ -333,9 +334,26 @@ fn deploy_meta_from_pod(meta: &Value) -> (String, String, String, String) {
     (name, ns, kind, api)
 }
 
+/// Stores `value` at JSON pointer `pointer`, creating missing (or non-object) parents.
+fn set_pointer(obj: &mut Value, pointer: &str, value: Value) {
+    let mut cur = obj;
+    let mut parts = pointer.trim_start_matches('/').split('/').peekable();
+    while let Some(part) = parts.next() {
+        if !cur.is_object() {
+            *cur = Value::Object(serde_json::Map::new());
+        }
+        let Some(m) = cur.as_object_mut() else { return };
+        if parts.peek().is_none() {
+            m.insert(part.to_string(), value);
+            return;
+        }
+        cur = m.entry(part.to_string()).or_insert_with(|| Value::Object(serde_json::Map::new()));
+    }
+}
+
 impl Injector<'_> {
     /// `IntoResourceFile`: processes every document of `input`, writing to `out`.
-    pub fn into_resource_file(
+    pub fn inject_stream(
         &self,
         input: &str,
         out: &mut Vec<u8>,
@@ -343,7 +361,8 @@ impl Injector<'_> {
     ) -> Result<(), InjectError> {
         let docs = stream::split_documents(input).map_err(|e| InjectError::Parse(e.to_string()))?;
         for raw in docs {
-            let value = goyaml::parse(&raw).map_err(|e| InjectError::Parse(format!("error converting YAML to JSON: {e}")))?;
+            let value =
+                goyaml::parse(&raw).map_err(|e| InjectError::Parse(format!("error converting YAML to JSON: {e}")))?;
             let kind = match &value {
                 Value::Object(m) => match m.get("kind") {
                     None | Some(Value::Null) => None,
@@ -366,7 +385,7 @@ impl Injector<'_> {
             match kind {
                 None => out.extend_from_slice(raw.as_bytes()),
                 Some(kind) => {
-                    let obj = self.into_object(kind, value, warnings)?;
+                    let obj = self.inject_object(kind, value, warnings)?;
                     out.extend_from_slice(goyaml::to_string(&obj).as_bytes());
                 }
             }
@@ -376,7 +395,7 @@ impl Injector<'_> {
     }
 
     /// `IntoObject`: injects one object of a registered kind (recursing into Lists).
-    fn into_object(&self, kind: Kind, mut obj: Value, warnings: &mut Vec<String>) -> Result<Value, InjectError> {
+    fn inject_object(&self, kind: Kind, mut obj: Value, warnings: &mut Vec<String>) -> Result<Value, InjectError> {
         if kind == Kind::List {
             let items = obj.get("items").cloned().unwrap_or(Value::Null);
             let items = match items {
@@ -393,7 +412,7 @@ impl Injector<'_> {
             for item in items {
                 let k = item.get("kind").and_then(Value::as_str).and_then(Kind::from_name);
                 match k {
-                    Some(k) => out.push(self.into_object(k, item, warnings)?),
+                    Some(k) => out.push(self.inject_object(k, item, warnings)?),
                     None => out.push(item),
                 }
             }
@@ -427,20 +446,19 @@ impl Injector<'_> {
         let pod_name = pod.meta.get("name").and_then(Value::as_str).filter(|n| !n.is_empty());
         let name = pod_name.map_or_else(|| deploy_name.clone(), str::to_string);
         let full_name = if deploy_ns.is_empty() { name } else { format!("{deploy_ns}/{name}") };
-        let subject = if type_kind.is_empty() {
-            go_quote(&full_name)
-        } else {
-            format!("{type_kind} {}", go_quote(&full_name))
-        };
+        let subject =
+            if type_kind.is_empty() { go_quote(&full_name) } else { format!("{type_kind} {}", go_quote(&full_name)) };
         if pod.spec.get("hostNetwork").and_then(Value::as_bool) == Some(true) {
             warnings.push(format!("===> Skipping injection because {subject} has host networking enabled\n"));
             return Ok(obj);
         }
-        let mesh = match pod.meta.pointer("/annotations").and_then(|a| a.get(PROXY_CONFIG_ANNOTATION)).and_then(Value::as_str) {
-            Some(pca) => mesh::apply_proxy_config_annotation(self.mesh, pca)
-                .map_err(|e| InjectError::Inject(format!("could not parse proxy config: {e}")))?,
-            None => self.mesh.clone(),
-        };
+        let mesh =
+            match pod.meta.pointer("/annotations").and_then(|a| a.get(PROXY_CONFIG_ANNOTATION)).and_then(Value::as_str)
+            {
+                Some(pca) => mesh::apply_proxy_config_annotation(self.mesh, pca)
+                    .map_err(|e| InjectError::Inject(format!("could not parse proxy config: {e}")))?,
+                None => self.mesh.clone(),
+            };
         if !inject_required(&pod.meta) {
             warnings.push(format!("===> Skipping injection because {subject} has sidecar injection disabled\n"));
             return Ok(obj);
@@ -457,12 +475,8 @@ impl Injector<'_> {
             revision: self.revision,
         };
         pod = webhook::inject_pod(&params, &pod)?;
-        if let Some(slot) = obj.pointer_mut(meta_ptr) {
-            *slot = pod.meta;
-        }
-        if let Some(slot) = obj.pointer_mut(spec_ptr) {
-            *slot = pod.spec;
-        }
+        set_pointer(&mut obj, meta_ptr, pod.meta);
+        set_pointer(&mut obj, spec_ptr, pod.spec);
         typed::normalize_object(kind, &mut obj);
         Ok(obj)
     }

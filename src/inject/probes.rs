@@ -7,7 +7,8 @@ use serde_json::{Map, Value, json};
 use super::PROXY_CONTAINER;
 
 /// Probe fields with the URL suffix each is served under.
-const PROBES: [(&str, &str); 3] = [("readinessProbe", "readyz"), ("livenessProbe", "livez"), ("startupProbe", "startupz")];
+const PROBES: [(&str, &str); 3] =
+    [("readinessProbe", "readyz"), ("livenessProbe", "livez"), ("startupProbe", "startupz")];
 /// Lifecycle handlers with their URL suffix.
 const HOOKS: [(&str, &str); 2] = [("preStop", "prestopz"), ("postStart", "poststartz")];
 
@@ -113,13 +114,16 @@ pub fn dump_app_probers(spec: &Value, target: i64) -> Option<String> {
             }
         }
         for (field, suffix) in PROBES {
-            if let Some(p) = c.get(field).and_then(|h| to_prober(h, true)).and_then(|p| resolve_port(p, &ports, target)) {
+            if let Some(p) = c.get(field).and_then(|h| to_prober(h, true)).and_then(|p| resolve_port(p, &ports, target))
+            {
                 out.insert(probe_url(name, suffix), p);
             }
         }
         if let Some(lc) = c.get("lifecycle") {
             for (field, suffix) in HOOKS {
-                if let Some(p) = lc.get(field).and_then(|h| to_prober(h, false)).and_then(|p| resolve_port(p, &ports, target)) {
+                if let Some(p) =
+                    lc.get(field).and_then(|h| to_prober(h, false)).and_then(|p| resolve_port(p, &ports, target))
+                {
                     out.insert(hook_url(name, suffix), p);
                 }
             }
@@ -164,13 +168,16 @@ pub fn rewrite_probes(spec: &mut Value, status_port: i64) {
             }
             let Some(cm) = c.as_object_mut() else { continue };
             for (field, suffix) in PROBES {
-                if let Some(new) = cm.get(field).and_then(|p| convert(p, &probe_url(&name, suffix), status_port, true)) {
+                if let Some(new) = cm.get(field).and_then(|p| convert(p, &probe_url(&name, suffix), status_port, true))
+                {
                     cm.insert(field.into(), new);
                 }
             }
             if let Some(Value::Object(lc)) = cm.get_mut("lifecycle") {
                 for (field, suffix) in HOOKS {
-                    if let Some(new) = lc.get(field).and_then(|h| convert(h, &hook_url(&name, suffix), status_port, false)) {
+                    if let Some(new) =
+                        lc.get(field).and_then(|h| convert(h, &hook_url(&name, suffix), status_port, false))
+                    {
                         lc.insert(field.into(), new);
                     }
                 }
@@ -218,14 +225,19 @@ mod tests {
         rewrite_probes(&mut s, 15020);
         assert_eq!(
             s.pointer("/containers/0/readinessProbe"),
-            Some(&json!({"httpGet": {"port": 15020, "scheme": "HTTP", "path": "/app-health/hello/readyz"}, "timeoutSeconds": 2}))
+            Some(
+                &json!({"httpGet": {"port": 15020, "scheme": "HTTP", "path": "/app-health/hello/readyz"}, "timeoutSeconds": 2})
+            )
         );
     }
 
     #[test]
     fn tcp_hooks_become_http() {
         let mut spec = json!({"containers": [{"name": "c", "lifecycle": {"postStart": {"tcpSocket": {"port": 93}}}}]});
-        assert_eq!(dump_app_probers(&spec, 15020).unwrap(), r#"{"/app-lifecycle/c/poststartz":{"tcpSocket":{"port":93}}}"#);
+        assert_eq!(
+            dump_app_probers(&spec, 15020).unwrap(),
+            r#"{"/app-lifecycle/c/poststartz":{"tcpSocket":{"port":93}}}"#
+        );
         rewrite_probes(&mut spec, 15020);
         assert_eq!(
             spec.pointer("/containers/0/lifecycle/postStart"),

@@ -85,7 +85,7 @@ fn parse(s: &str) -> Result<Parsed, QuantityError> {
         let shift = u32::try_from(-9 - exp).map_err(|_| QuantityError::Overflow)?;
         let div = pow10(shift).ok_or(QuantityError::Overflow)?;
         let q = mantissa / div;
-        mantissa = if mantissa % div == 0 { q } else { q + 1 };
+        mantissa = if mantissa.is_multiple_of(div) { q } else { q + 1 };
         exp = -9;
     }
     Ok(Parsed { negative, mantissa, exp, format })

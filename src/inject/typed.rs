@@ -228,7 +228,8 @@ pub fn normalize_object(kind: Kind, obj: &mut Value) {
             }
         }
         _ => {
-            if kind != Kind::ReplicationController && kind != Kind::DeploymentConfig
+            if kind != Kind::ReplicationController
+                && kind != Kind::DeploymentConfig
                 && let Some(spec) = obj_at(obj, "/spec")
             {
                 ensure(spec, "template", json!({}));
@@ -247,7 +248,12 @@ pub fn normalize_object(kind: Kind, obj: &mut Value) {
                 }
                 Kind::ReplicaSet | Kind::ReplicationController => (vec![], json!({"replicas": 0})),
                 Kind::DeploymentConfig => (
-                    vec![("strategy", json!({})), ("replicas", json!(0)), ("test", json!(false)), ("triggers", Value::Null)],
+                    vec![
+                        ("strategy", json!({})),
+                        ("replicas", json!(0)),
+                        ("test", json!(false)),
+                        ("triggers", Value::Null),
+                    ],
                     json!({"latestVersion": 0, "observedGeneration": 0, "replicas": 0, "updatedReplicas": 0,
                         "availableReplicas": 0, "unavailableReplicas": 0}),
                 ),
@@ -366,7 +372,9 @@ pub fn go_struct_order(v: &Value, key: &str) -> Value {
             if STRING_MAP_FIELDS.contains(&key) {
                 let mut keys: Vec<&String> = m.keys().collect();
                 keys.sort();
-                return Value::Object(keys.into_iter().filter_map(|k| m.get(k).map(|x| (k.clone(), x.clone()))).collect());
+                return Value::Object(
+                    keys.into_iter().filter_map(|k| m.get(k).map(|x| (k.clone(), x.clone()))).collect(),
+                );
             }
             let order = struct_order(key);
             let mut out = Map::new();
@@ -408,7 +416,8 @@ mod tests {
 
     #[test]
     fn empty_labels_dropped_but_empty_values_kept() {
-        let mut d = json!({"kind": "Pod", "metadata": {"labels": {}, "annotations": {"a": ""}}, "spec": {"containers": []}});
+        let mut d =
+            json!({"kind": "Pod", "metadata": {"labels": {}, "annotations": {"a": ""}}, "spec": {"containers": []}});
         normalize_object(Kind::Pod, &mut d);
         assert_eq!(d.pointer("/metadata/labels"), None);
         assert_eq!(d.pointer("/metadata/annotations/a"), Some(&json!("")));

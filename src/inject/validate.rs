@@ -90,7 +90,9 @@ pub fn parse_go_bool(v: &str) -> Option<bool> {
 fn cidr(c: &str) -> Result<(), String> {
     let bad = || format!("failed parsing cidr '{c}': netip.ParsePrefix(\"{c}\"): no '/'");
     let (ip, bits) = c.split_once('/').ok_or_else(bad)?;
-    let addr: IpAddr = ip.parse().map_err(|_| format!("failed parsing cidr '{c}': netip.ParsePrefix(\"{c}\"): ParseAddr(\"{ip}\"): unable to parse IP"))?;
+    let addr: IpAddr = ip.parse().map_err(|_| {
+        format!("failed parsing cidr '{c}': netip.ParsePrefix(\"{c}\"): ParseAddr(\"{ip}\"): unable to parse IP")
+    })?;
     let max = if addr.is_ipv4() { 32 } else { 128 };
     match bits.parse::<u8>() {
         Ok(b) if b <= max && !bits.starts_with('+') && (bits == "0" || !bits.starts_with('0')) => Ok(()),

@@ -123,7 +123,10 @@ fn sanitize(key: &str) -> String {
 }
 
 fn prometheus_port(meta: &Value) -> Option<String> {
-    annotations(meta)?.iter().find(|(k, _)| sanitize(k) == PROMETHEUS_PORT).and_then(|(_, v)| v.as_str().map(str::to_string))
+    annotations(meta)?
+        .iter()
+        .find(|(k, _)| sanitize(k) == PROMETHEUS_PORT)
+        .and_then(|(_, v)| v.as_str().map(str::to_string))
 }
 
 fn clear_prometheus(meta: &mut Value) {
@@ -287,7 +290,8 @@ fn apply_overlay(target: &Pod, overlay: &Value) -> Result<Pod, InjectError> {
             None | Some(Value::Null) => Ok(orig.clone()),
             Some(p) => {
                 let base = if orig.is_object() { orig.clone() } else { json!({}) };
-                strategic_merge_patch(&base, p, schema).map_err(|e| InjectError::Inject(format!("strategic merge: {e}")))
+                strategic_merge_patch(&base, p, schema)
+                    .map_err(|e| InjectError::Inject(format!("strategic merge: {e}")))
             }
         }
     };
@@ -332,11 +336,14 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
     for name in select_templates(&pod.meta) {
         let Some(t) = p.templates.get(&name) else {
             let have: Vec<&str> = p.templates.keys().map(String::as_str).collect();
-            return Err(InjectError::Inject(format!("requested template {name:?} not found; have {}", have.join(", "))));
+            return Err(InjectError::Inject(format!(
+                "requested template {name:?} not found; have {}",
+                have.join(", ")
+            )));
         };
         let text = t.execute("inject", &data).map_err(|e| InjectError::Inject(e.to_string()))?;
-        let overlay = goyaml::parse(&text)
-            .map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
+        let overlay =
+            goyaml::parse(&text).map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
         template_pod = apply_overlay(&template_pod, &overlay)
             .map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
         let native = match annotation(&merged.meta, NATIVE_ANNOTATION) {
@@ -409,7 +416,10 @@ fn reapply_overwritten(mut fin: Pod, original: &Pod, template: &Pod, mesh: &Valu
         let mut o = Map::new();
         for list in ["containers", "initContainers"] {
             if let Some(cs) = recorded.get(list) {
-                o.insert(list.into(), Value::Array(cs.iter().map(|c| typed::go_struct_order(c, "container")).collect()));
+                o.insert(
+                    list.into(),
+                    Value::Array(cs.iter().map(|c| typed::go_struct_order(c, "container")).collect()),
+                );
             }
         }
         if let Some(a) = map_mut(&mut fin.meta, "annotations") {
@@ -446,7 +456,8 @@ fn adjust_init_user(fin: &mut Pod, original: &Pod, mesh: &Value) {
     else {
         return;
     };
-    if !tproxy && init.get("name").and_then(Value::as_str) == Some(VALIDATION_CONTAINER)
+    if !tproxy
+        && init.get("name").and_then(Value::as_str) == Some(VALIDATION_CONTAINER)
         && let Some(isc) = map_mut(init, "securityContext")
     {
         if let Some(u) = run_as_user {
@@ -535,7 +546,8 @@ fn apply_rewrite(pod: &mut Pod, values: &Value, mesh: &Value) {
     if !has_sidecar(&pod.spec) {
         return;
     }
-    let default = values.pointer("/sidecarInjectorWebhook/rewriteAppHTTPProbe").and_then(Value::as_bool).unwrap_or(false);
+    let default =
+        values.pointer("/sidecarInjectorWebhook/rewriteAppHTTPProbe").and_then(Value::as_bool).unwrap_or(false);
     let rewrite = annotation(&pod.meta, "sidecar.istio.io/rewriteAppHTTPProbers")
         .and_then(validate::parse_go_bool)
         .unwrap_or(default);
