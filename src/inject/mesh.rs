@@ -147,12 +147,10 @@ fn merge_objects(base: &mut Value, patch: &Value) {
     }
 }
 
-/// Checks the fields of a proxy config against the known ones (jsonpb rejects unknown fields).
+/// Checks the types of known proxy config fields (upstream falls back to ignoring unknown fields,
+/// but a known field with a value of the wrong type fails).
 fn check_proxy_fields(pc: &Map<String, Value>) -> Result<(), String> {
     for (k, v) in pc {
-        if !PROXY_CONFIG_FIELDS.contains(&k.as_str()) {
-            return Err(format!("unknown field \"{k}\" in v1alpha1.ProxyConfig"));
-        }
         let ok = match k.as_str() {
             "proxyMetadata" | "runtimeValues" => {
                 v.is_null() || v.as_object().is_some_and(|m| m.values().all(|x| x.is_string()))
@@ -186,6 +184,8 @@ pub fn merge_proxy_config(yaml: &str, base: &Value) -> Result<Value, String> {
         other => return Err(format!("cannot unmarshal {other} into ProxyConfig")),
     };
     check_proxy_fields(&patch)?;
+    let patch: Map<String, Value> =
+        patch.into_iter().filter(|(k, _)| PROXY_CONFIG_FIELDS.contains(&k.as_str())).collect();
     let mut out = base.as_object().cloned().unwrap_or_default();
     for (k, v) in patch {
         match k.as_str() {
@@ -245,6 +245,57 @@ pub fn apply_mesh_config(yaml: &str) -> Result<Value, InjectError> {
         }
     }
     Ok(mesh)
+}
+
+/// `ValidateMeshConfigProxyConfig` (the checks that can fail on a merged annotation).
+pub fn validate_proxy_config(pc: &Value) -> Result<(), String> {
+    let s = |k: &str| pc.get(k).and_then(Value::as_str).unwrap_or_default();
+    let mut errs = Vec::new();
+    for (k, msg) in [
+        ("configPath", "config path must be set"),
+        ("binaryPath", "binary path must be set"),
+        ("serviceCluster", "service cluster must be specified"),
+    ] {
+        if s(k).is_empty() {
+            errs.push(msg.to_string());
+        }
+    }
+    if let Some(d) = pc.get("drainDuration").and_then(Value::as_str).and_then(parse_duration)
+        && d < 1_000_000
+    {
+        errs.push("drain duration must be at least 1ms".into());
+    }
+    let addr = s("discoveryAddress");
+    if addr.is_empty() {
+        errs.push("discovery address must be set to the proxy discovery service".into());
+    } else if let Err(e) = validate_address(addr) {
+        errs.push(format!("invalid discovery address: {e}"));
+    }
+    if !s("statsdUdpAddress").is_empty()
+        && let Err(e) = validate_address(s("statsdUdpAddress"))
+    {
+        errs.push(format!("invalid statsd udp address {:?}: {e}", s("statsdUdpAddress")));
+    }
+    for k in ["proxyAdminPort", "statusPort"] {
+        if let Some(p) = pc.get(k).and_then(Value::as_i64)
+            && !(1..=65535).contains(&p)
+        {
+            errs.push(format!("port number {p} must be in the range 1..65535"));
+        }
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs.join("; ")) }
+}
+
+/// `ValidateProxyAddress`: `host:port` with a valid port.
+fn validate_address(addr: &str) -> Result<(), String> {
+    let (host, port) = addr.rsplit_once(':').ok_or_else(|| format!("unable to split {addr:?}"))?;
+    if host.is_empty() {
+        return Err(format!("invalid host: {host}"));
+    }
+    match port.parse::<u32>() {
+        Ok(p) if (1..=65535).contains(&p) => Ok(()),
+        _ => Err(format!("invalid port: {port}")),
+    }
 }
 
 /// The mesh config with the pod's `proxy.istio.io/config` annotation merged into `defaultConfig`.
@@ -435,7 +486,12 @@ mod tests {
     }
 
     #[test]
-    fn unknown_proxy_field_is_rejected() {
-        assert!(merge_proxy_config("nope: 1", &default_proxy_config()).is_err());
+    fn unknown_proxy_fields_are_ignored_and_bad_types_rejected() {
+        let pc = merge_proxy_config("nope: 1", &default_proxy_config()).unwrap();
+        assert_eq!(pc, default_proxy_config());
+        assert!(merge_proxy_config("statusPort: [1]", &default_proxy_config()).is_err());
+        let bad = merge_proxy_config("discoveryAddress: nohostport", &default_proxy_config()).unwrap();
+        assert!(validate_proxy_config(&bad).is_err());
+        assert!(validate_proxy_config(&default_proxy_config()).is_ok());
     }
 }

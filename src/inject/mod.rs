@@ -137,7 +137,16 @@ fn native_enabled(opts: &InjectOptions) -> bool {
 /// On an error with stdout output, the documents before the failing one have been written (as
 /// upstream streams them); with `-o` nothing is written.
 pub fn kube_inject(opts: &InjectOptions, stdout: &mut impl Write) -> Result<InjectReport, InjectError> {
-    let input = read_input(&opts.input)?;
+    kube_inject_with_stdin(opts, &mut std::io::stdin(), stdout)
+}
+
+/// [`kube_inject`] with an explicit standard input (used when `opts.input` is [`InputSource::Stdin`]).
+pub fn kube_inject_with_stdin(
+    opts: &InjectOptions,
+    stdin: &mut impl Read,
+    stdout: &mut impl Write,
+) -> Result<InjectReport, InjectError> {
+    let input = read_input(&opts.input, stdin)?;
     let cfg = config::load(opts)?;
     let revision = if opts.revision == "default" { "" } else { opts.revision.as_str() };
     let injector = Injector {
@@ -163,11 +172,11 @@ pub fn kube_inject(opts: &InjectOptions, stdout: &mut impl Write) -> Result<Inje
     Ok(report)
 }
 
-fn read_input(src: &InputSource) -> Result<String, InjectError> {
+fn read_input(src: &InputSource, stdin: &mut impl Read) -> Result<String, InjectError> {
     let mut buf = Vec::new();
     match src {
         InputSource::Stdin => {
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| InjectError::Read(e.to_string()))?;
+            stdin.read_to_end(&mut buf).map_err(|e| InjectError::Read(e.to_string()))?;
         }
         InputSource::Path(p) => {
             buf = std::fs::read(p)
@@ -353,12 +362,7 @@ fn set_pointer(obj: &mut Value, pointer: &str, value: Value) {
 
 impl Injector<'_> {
     /// `IntoResourceFile`: processes every document of `input`, writing to `out`.
-    pub fn inject_stream(
-        &self,
-        input: &str,
-        out: &mut Vec<u8>,
-        warnings: &mut Vec<String>,
-    ) -> Result<(), InjectError> {
+    pub fn inject_stream(&self, input: &str, out: &mut Vec<u8>, warnings: &mut Vec<String>) -> Result<(), InjectError> {
         let docs = stream::split_documents(input).map_err(|e| InjectError::Parse(e.to_string()))?;
         for raw in docs {
             let value =
@@ -456,7 +460,7 @@ impl Injector<'_> {
             match pod.meta.pointer("/annotations").and_then(|a| a.get(PROXY_CONFIG_ANNOTATION)).and_then(Value::as_str)
             {
                 Some(pca) => mesh::apply_proxy_config_annotation(self.mesh, pca)
-                    .map_err(|e| InjectError::Inject(format!("could not parse proxy config: {e}")))?,
+                    .map_err(|e| InjectError::Inject(format!("could not parse proxy config: {e} (in {subject})")))?,
                 None => self.mesh.clone(),
             };
         if !inject_required(&pod.meta) {
@@ -474,7 +478,10 @@ impl Injector<'_> {
             native: self.native,
             revision: self.revision,
         };
-        pod = webhook::inject_pod(&params, &pod)?;
+        pod = webhook::inject_pod(&params, &pod).map_err(|e| match e {
+            InjectError::Inject(m) => InjectError::Inject(format!("{} (in {subject})", m.trim_end())),
+            other => other,
+        })?;
         set_pointer(&mut obj, meta_ptr, pod.meta);
         set_pointer(&mut obj, spec_ptr, pod.spec);
         typed::normalize_object(kind, &mut obj);

@@ -149,9 +149,9 @@ fn interfaces(v: &str) -> Result<(), String> {
 }
 
 fn proxy_config(v: &str) -> Result<(), String> {
-    mesh::merge_proxy_config(v, &mesh::default_proxy_config())
-        .map(|_| ())
-        .map_err(|e| format!("failed to convert to apply proxy config: {e}"))
+    let pc = mesh::merge_proxy_config(v, &mesh::default_proxy_config())
+        .map_err(|e| format!("failed to convert to apply proxy config: {e}"))?;
+    mesh::validate_proxy_config(&pc)
 }
 
 fn resource_quantity(v: &str) -> Result<(), String> {
@@ -210,6 +210,8 @@ mod tests {
         assert!(check("traffic.sidecar.istio.io/excludeInboundPorts", "70000").is_err());
         assert!(check("sidecar.istio.io/interceptionMode", "X").is_err());
         assert!(check("sidecar.istio.io/proxyMemory", "lots").is_err());
-        assert!(check("proxy.istio.io/config", "bogus: 1").is_err());
+        assert!(check("proxy.istio.io/config", "statusPort: nope").is_err());
+        assert!(check("proxy.istio.io/config", "discoveryAddress: nohostport").is_err());
+        assert!(check("proxy.istio.io/config", "holdApplicationUntilProxyStarts: true").is_ok());
     }
 }
