@@ -163,3 +163,95 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
     }
     Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, warnings })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Template data like istiod's gateway controller passes to the waypoint/kube-gateway templates.
+    fn gateway_data() -> gotmpl::Value {
+        let values: Value = serde_json::from_str(DEFAULT_VALUES).unwrap_or_default();
+        let mesh = mesh::apply_mesh_config(DEFAULT_MESH).unwrap_or_default();
+        let data = json!({
+            "Name": "gw", "Namespace": "ns", "UID": "uid-1", "GatewayClass": "istio-waypoint",
+            "ControllerLabel": "istio.io-mesh-controller", "GatewayNameLabel": "gateway.networking.k8s.io/gateway-name",
+            "DeploymentName": "gw-istio", "ServiceAccount": "gw-sa", "ServiceType": "ClusterIP", "KubeVersion": 130,
+            "Revision": "", "ClusterID": "Kubernetes", "ProxyImage": "docker.io/istio/proxyv2:1.30.3",
+            "ProxyUID": 1337, "ProxyGID": 1337,
+            "InfrastructureLabels": {"topology.istio.io/network": "net1"},
+            "InfrastructureAnnotations": {"kubectl.kubernetes.io/last-applied-configuration": "x", "a": "b"},
+            "Ports": [{"Name": "mesh", "Port": 15008, "AppProtocol": "all"}],
+            "Spec": {"Addresses": []},
+            "ObjectMeta": {"Annotations": {}, "Labels": {}},
+        });
+        let v = gotmpl::Value::from_json(&data);
+        if let Some(m) = v.as_map() {
+            m.insert("Values", gotmpl::Value::from_json_f64(&values));
+            m.insert("MeshConfig", super::super::goview::view(&mesh, ""));
+            let mut pc = mesh.get("defaultConfig").cloned().unwrap_or_default();
+            if let Some(p) = pc.as_object_mut() {
+                p.insert("interceptionMode".into(), json!("REDIRECT"));
+            }
+            m.insert("ProxyConfig", super::super::goview::view(&pc, ""));
+        }
+        v
+    }
+
+    fn render(name: &str) -> Vec<Value> {
+        let raw = builtin_raw_templates(&json!({}));
+        let templates = parse_templates(&raw).unwrap();
+        let text = templates[name].execute("inject", &gateway_data()).unwrap();
+        goyaml::parse_documents(&text).unwrap().into_iter().map(|d| d.value).collect()
+    }
+
+    #[test]
+    fn waypoint_renders_the_gateway_resources() {
+        let docs = render("waypoint");
+        let kinds: Vec<&str> = docs.iter().filter_map(|d| d["kind"].as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["ServiceAccount", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget"]
+        );
+        let deploy = &docs[1];
+        assert_eq!(deploy.pointer("/metadata/annotations"), Some(&json!({"a": "b"})));
+        assert_eq!(
+            deploy.pointer("/metadata/labels/gateway.istio.io~1managed"),
+            Some(&json!("istio.io-mesh-controller"))
+        );
+        let proxy = deploy.pointer("/spec/template/spec/containers/0").unwrap();
+        assert_eq!(proxy["args"][1], "waypoint");
+        let env: Vec<&str> = proxy["env"].as_array().unwrap().iter().filter_map(|e| e["name"].as_str()).collect();
+        assert!(env.contains(&"ISTIO_META_NETWORK"));
+        assert_eq!(proxy["resources"]["limits"]["cpu"], "2");
+        assert_eq!(docs[0].pointer("/metadata/ownerReferences/0/uid"), Some(&json!("uid-1")));
+        assert_eq!(docs[2].pointer("/spec/ports/0/port"), Some(&json!(15008)));
+    }
+
+    #[test]
+    fn kube_gateway_renders_a_router() {
+        let docs = render("kube-gateway");
+        let kinds: Vec<&str> = docs.iter().filter_map(|d| d["kind"].as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["ServiceAccount", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget"]
+        );
+        let spec = docs[1].pointer("/spec/template/spec").unwrap();
+        assert_eq!(spec.pointer("/securityContext/sysctls/0/value"), Some(&json!("0")));
+        let proxy = &spec["containers"][0];
+        assert_eq!(proxy["args"][1], "router");
+        let env: Vec<&str> = proxy["env"].as_array().unwrap().iter().filter_map(|e| e["name"].as_str()).collect();
+        assert!(env.contains(&"ISTIO_META_REQUESTED_NETWORK_VIEW") && env.contains(&"ISTIO_META_POD_PORTS"));
+        assert_eq!(
+            docs[1].pointer("/metadata/labels/gateway.istio.io~1managed"),
+            Some(&json!("istio.io-gateway-controller"))
+        );
+    }
+
+    #[test]
+    fn injector_config_file_forms() {
+        let t = read_inject_config("templates:\n  a: x\n  b: y\n");
+        assert_eq!(t.keys().collect::<Vec<_>>(), ["a", "b"]);
+        let t = read_inject_config("spec: {}\n");
+        assert_eq!(t.get(SIDECAR_TEMPLATE).map(String::as_str), Some("spec: {}\n"));
+    }
+}
