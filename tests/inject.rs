@@ -384,3 +384,25 @@ mod no_panics {
         }
     }
 }
+
+/// Templates written against upstream's Go types (getters, Stringer enums, typed zero values) work.
+#[test]
+fn go_style_template_expressions_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("t.yaml");
+    std::fs::write(
+        &t,
+        "metadata:\n  labels:\n    mode: {{ .ProxyConfig.InterceptionMode.String | quote }}\n    hold: {{ .ProxyConfig.HoldApplicationUntilProxyStarts.GetValue | quote }}\n    hbone: {{ index .ProxyConfig.ProxyMetadata \"ISTIO_META_ENABLE_HBONE\" | default \"unset\" | quote }}\n    tls: {{ if .ProxyConfig.GetTracing.GetTlsSettings }}\"yes\"{{ else }}\"no\"{{ end }}\n    sa: {{ if eq .Spec.ServiceAccountName \"\" }}default{{ else }}{{ .Spec.ServiceAccountName }}{{ end }}\n    port: {{ .MeshConfig.ProxyListenPort | quote }}\n",
+    )
+    .unwrap();
+    let (r, out) =
+        run_text("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c}]\n", |p| {
+            InjectOptions { inject_config_file: Some(t.clone()), ..tiny_opts(p) }
+        });
+    r.unwrap();
+    let labels = &docs(&out)[0]["metadata"]["labels"];
+    assert_eq!(
+        labels,
+        &serde_json::json!({"mode": "REDIRECT", "hold": "false", "hbone": "unset", "tls": "no", "sa": "default", "port": "15001"})
+    );
+}

@@ -55,10 +55,16 @@ fn read(path: &Path) -> Result<String, InjectError> {
         .map_err(|e| InjectError::Io { path: path.display().to_string(), message: super::io_message(&e) })
 }
 
+/// Go expressions of upstream's templates that need a Go `Stringer` (our enum views are plain
+/// strings already), rewritten to their string equivalent before parsing.
+const STRINGER_CALLS: &[(&str, &str)] = &[(".InterceptionMode.String", ".InterceptionMode")];
+
 /// Parses raw templates into a template set each, with Sprig and Istio's functions.
 pub fn parse_templates(raw: &BTreeMap<String, String>) -> Result<Templates, InjectError> {
     let mut out = Templates::new();
     for (name, text) in raw {
+        let text = STRINGER_CALLS.iter().fold(text.clone(), |t, (from, to)| t.replace(from, to));
+        let text = &text;
         let mut t = gotmpl::Template::named("inject");
         t.add_funcs(gotmpl::sprig_funcs());
         t.add_funcs(funcs::injection_funcs());

@@ -80,17 +80,23 @@ pub fn view(v: &Json, field: &str) -> Value {
             }
             Value::map_from(m.iter().map(|(k, x)| {
                 let inner = view(x, k);
-                let inner = if WRAPPER_FIELDS.contains(&k.as_str()) && !x.is_null() {
-                    Value::map_from([("Value", inner)])
-                } else {
-                    inner
-                };
+                let inner = if WRAPPER_FIELDS.contains(&k.as_str()) && !x.is_null() { wrapper(inner) } else { inner };
                 (go_name(k), inner)
             }))
         }
         Json::Array(a) => Value::list_from(a.iter().map(|x| view(x, field))),
         other => Value::from_json(other),
     }
+}
+
+/// A method value that returns `v` (Go getters such as `GetValue`).
+pub fn getter(v: Value) -> Value {
+    Value::Method(gotmpl::func(move |_, _| Ok(v.clone())))
+}
+
+/// A proto wrapper (`*wrapperspb.BoolValue`...): `.Value` and `.GetValue`.
+pub fn wrapper(v: Value) -> Value {
+    Value::map_from([("Value", v.clone()), ("GetValue", getter(v))])
 }
 
 /// Back from a Go view to JSON with JSON field names (wrappers unwrapped). Maps whose keys do not
@@ -112,10 +118,11 @@ fn to_json_field(v: &Value, field: &str) -> Json {
             Json::Object(
                 entries
                     .iter()
+                    .filter(|(k, x)| !matches!(x, Value::Method(_)) && !k.starts_with("Get"))
                     .map(|(k, x)| {
                         let name = json_name(k);
                         let inner = match x {
-                            Value::Map(w) if WRAPPER_FIELDS.contains(&name.as_str()) && w.len() == 1 => {
+                            Value::Map(w) if WRAPPER_FIELDS.contains(&name.as_str()) => {
                                 w.get("Value").map_or(Json::Null, |x| to_json(&x))
                             }
                             _ => to_json_field(x, &name),
@@ -126,6 +133,7 @@ fn to_json_field(v: &Value, field: &str) -> Json {
             )
         }
         Value::List(l) => Json::Array(l.to_vec().iter().map(|x| to_json_field(x, field)).collect()),
+        Value::Method(_) => Json::Null,
         other => other.to_json(),
     }
 }

@@ -241,13 +241,22 @@ fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
             }
         }
     }
-    let mut pc_view = proxy_config.clone();
-    if let Some(m) = pc_view.as_object_mut() {
+    let mut pc_json = proxy_config.clone();
+    if let Some(m) = pc_json.as_object_mut() {
         m.entry("interceptionMode").or_insert_with(|| json!("REDIRECT"));
+        m.entry("proxyMetadata").or_insert_with(|| json!({}));
     }
+    if let Some(m) = spec.as_object_mut() {
+        m.entry("serviceAccountName").or_insert_with(|| json!(""));
+    }
+    let pc_view = proxy_config_view(&pc_json);
     let mut mesh_view = p.mesh.clone();
     if let Some(m) = mesh_view.as_object_mut() {
-        m.insert("defaultConfig".into(), pc_view.clone());
+        m.remove("defaultConfig");
+    }
+    let mesh_view = goview::view(&mesh_view, "");
+    if let Some(m) = mesh_view.as_map() {
+        m.insert("DefaultConfig", pc_view.clone());
     }
     let inbound = match str_at(p.mesh, "/inboundTrafficPolicy/mode") {
         "LOCALHOST" => "localhost",
@@ -270,8 +279,8 @@ fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
         ),
         ("ObjectMeta", goview::view(&meta, "metadata")),
         ("Spec", goview::view(&spec, "spec")),
-        ("ProxyConfig", goview::view(&pc_view, "")),
-        ("MeshConfig", goview::view(&mesh_view, "")),
+        ("ProxyConfig", pc_view),
+        ("MeshConfig", mesh_view),
         ("Values", gotmpl::Value::from_json_f64(p.values)),
         ("Revision", gotmpl::Value::string(p.revision)),
         ("NativeSidecars", gotmpl::Value::Bool(p.native)),
@@ -281,6 +290,34 @@ fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
         ("InboundTrafficPolicyMode", gotmpl::Value::string(inbound)),
         ("CompliancePolicy", gotmpl::Value::string(std::env::var("COMPLIANCE_POLICY").unwrap_or_default())),
     ])
+}
+
+/// The Go view of a proxy config, with the getters upstream's templates call on the Go message
+/// (`.HoldApplicationUntilProxyStarts.GetValue`, `.GetTracing.GetTlsSettings.GetCaCertificates`)
+/// working on unset fields as they do on Go nil pointers.
+fn proxy_config_view(pc: &Value) -> gotmpl::Value {
+    let view = goview::view(pc, "");
+    let Some(m) = view.as_map() else { return view };
+    if !m.contains_key("HoldApplicationUntilProxyStarts") {
+        m.insert(
+            "HoldApplicationUntilProxyStarts",
+            gotmpl::Value::map_from([("GetValue", goview::getter(gotmpl::Value::Bool(false)))]),
+        );
+    }
+    let tls = m.get("Tracing").and_then(|t| t.get("TlsSettings")).unwrap_or_default();
+    if let Some(t) = tls.as_map() {
+        t.insert(
+            "GetCaCertificates",
+            goview::getter(t.get("CaCertificates").unwrap_or_else(|| gotmpl::Value::string(""))),
+        );
+    }
+    let tracing = m.get("Tracing").unwrap_or_else(gotmpl::Value::new_map);
+    let tracing = if tracing.as_map().is_some() { tracing } else { gotmpl::Value::new_map() };
+    if let Some(t) = tracing.as_map() {
+        t.insert("GetTlsSettings", goview::getter(tls));
+    }
+    m.insert("GetTracing", goview::getter(tracing));
+    view
 }
 
 /// Strategic merge of a template overlay (a pod as JSON) onto a pod.
