@@ -28,27 +28,15 @@ struct PendingKey {
     key: String,
     mark: Mark,
     merge: bool,
-    pointer: String,
+    /// The span node of the entry's value, unless positions are not recorded for it.
+    span: Option<usize>,
 }
 
-/// An open collection. `quiet` collections (the values of merge keys) record no positions: their
-/// entries land in the enclosing map, under other pointers.
+/// An open collection with its span node. Collections without one (the values of merge keys)
+/// record no positions: their entries land in the enclosing map, under other pointers.
 enum Frame {
-    Seq {
-        items: Vec<Value>,
-        size: usize,
-        anchor: usize,
-        pointer: String,
-        quiet: bool,
-    },
-    Map {
-        map: Map<String, Value>,
-        size: usize,
-        anchor: usize,
-        pointer: String,
-        pending: Option<PendingKey>,
-        quiet: bool,
-    },
+    Seq { items: Vec<Value>, size: usize, anchor: usize, span: Option<usize> },
+    Map { map: Map<String, Value>, size: usize, anchor: usize, span: Option<usize>, pending: Option<PendingKey> },
 }
 
 /// Composes every document of `src`.
@@ -109,13 +97,13 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
                 node
             }
             Event::SequenceStart(_, anchor, _) => {
-                let (pointer, quiet) = c.open(mark)?;
-                c.stack.push(Frame::Seq { items: Vec::new(), size: 1, anchor, pointer, quiet });
+                let span = c.open(mark)?;
+                c.stack.push(Frame::Seq { items: Vec::new(), size: 1, anchor, span });
                 None
             }
             Event::MappingStart(_, anchor, _) => {
-                let (pointer, quiet) = c.open(mark)?;
-                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, pointer, pending: None, quiet });
+                let span = c.open(mark)?;
+                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, span, pending: None });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -152,44 +140,36 @@ impl Composer {
         matches!(self.stack.last(), Some(Frame::Map { pending: None, .. }))
     }
 
-    /// The JSON pointer of the next child of the innermost collection (`""` for a root node).
-    fn child_pointer(&self) -> String {
-        match self.stack.last() {
-            None => String::new(),
-            Some(Frame::Seq { items, pointer, .. }) => format!("{pointer}/{}", items.len()),
-            Some(Frame::Map { pending: Some(p), .. }) => p.pointer.clone(),
-            Some(Frame::Map { pointer, .. }) => pointer.clone(),
+    /// Creates the span node of the next child of the innermost collection and records `mark` for
+    /// it; a map entry's node already holds its key's position.
+    fn child_span(&mut self, mark: Mark) -> Option<usize> {
+        let id = match self.stack.last() {
+            None => {
+                let root = self.spans.root();
+                self.spans.set(root, mark);
+                return Some(root);
+            }
+            Some(Frame::Seq { items, span, .. }) => {
+                let index = items.len().to_string();
+                span.map(|parent| self.spans.child(parent, index))
+            }
+            Some(Frame::Map { pending, .. }) => return pending.as_ref().and_then(|p| p.span),
+        };
+        if let Some(id) = id {
+            self.spans.set(id, mark);
         }
+        id
     }
 
-    /// Whether the next child of the innermost collection is inside a merge key's value.
-    fn quiet(&self) -> bool {
-        match self.stack.last() {
-            Some(Frame::Seq { quiet, .. }) => *quiet,
-            Some(Frame::Map { quiet, pending, .. }) => *quiet || pending.as_ref().is_some_and(|p| p.merge),
-            None => false,
-        }
-    }
-
-    /// A collection starts: records its position and returns its pointer and quietness.
-    fn open(&mut self, mark: Mark) -> Result<(String, bool), Error> {
+    /// A collection starts: records its position and returns its span node.
+    fn open(&mut self, mark: Mark) -> Result<Option<usize>, Error> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(err(&format!("exceeded max depth of {MAX_DEPTH}"), mark));
         }
         if self.expecting_key() {
             return Err(err(COLLECTION_KEY, mark));
         }
-        let pointer = self.child_pointer();
-        self.record(&pointer, mark);
-        Ok((pointer, self.quiet()))
-    }
-
-    /// Records a node's mark unless a map entry already gave it its key's position.
-    fn record(&mut self, pointer: &str, mark: Mark) {
-        let from_key = matches!(self.stack.last(), Some(Frame::Map { pending: Some(_), .. }));
-        if !from_key && !self.quiet() {
-            self.spans.insert(pointer.to_owned(), mark);
-        }
+        Ok(self.child_span(mark))
     }
 
     /// A scalar in key position: converts it to a JSON key and waits for the value.
@@ -203,21 +183,23 @@ impl Composer {
 
     /// Remembers the key of the entry being read and records its position.
     fn set_key(&mut self, key: String, mark: Mark, merge: bool) {
-        let quiet = self.quiet();
-        if let Some(Frame::Map { pointer, pending, .. }) = self.stack.last_mut() {
-            let child = format!("{pointer}/{}", escape_pointer(&key));
-            if !merge && !quiet {
-                self.spans.insert(child.clone(), mark);
-            }
-            *pending = Some(PendingKey { key, mark, merge, pointer: child });
+        if let Some(Frame::Map { span, pending, .. }) = self.stack.last_mut() {
+            let child = match *span {
+                Some(parent) if !merge => {
+                    let id = self.spans.child(parent, key.as_str());
+                    self.spans.set(id, mark);
+                    Some(id)
+                }
+                _ => None,
+            };
+            *pending = Some(PendingKey { key, mark, merge, span: child });
         }
     }
 
     /// Adds a finished node to its parent; returns it when it is the document's root.
     fn attach(&mut self, node: Node, mark: Mark, is_collection: bool) -> Result<Option<Node>, Error> {
         if !is_collection {
-            let pointer = self.child_pointer();
-            self.record(&pointer, mark);
+            self.child_span(mark);
         }
         match self.stack.last_mut() {
             None => Ok(Some(node)),
@@ -230,15 +212,17 @@ impl Composer {
                 // A collection or alias in key position.
                 Err(err(COLLECTION_KEY, mark))
             }
-            Some(Frame::Map { map, size, pending: pending @ Some(_), pointer, quiet, .. }) => {
+            Some(Frame::Map { map, size, pending: pending @ Some(_), span, .. }) => {
                 let Some(p) = pending.take() else { return Ok(None) };
                 *size += node.size;
                 if p.merge {
                     // Merged entries take the position of the `<<` key unless written explicitly.
                     for key in merge_into(map, node.value, p.mark)? {
-                        let child = format!("{pointer}/{}", escape_pointer(&key));
-                        if !*quiet && self.spans.get(&child).is_none() {
-                            self.spans.insert(child, p.mark);
+                        if let Some(parent) = *span
+                            && self.spans.find_child(parent, &key).and_then(|id| self.spans.mark_of(id)).is_none()
+                        {
+                            let id = self.spans.child(parent, key);
+                            self.spans.set(id, p.mark);
                         }
                     }
                 } else {
@@ -421,11 +405,6 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
-}
-
-/// RFC 6901 escaping of one pointer segment.
-fn escape_pointer(seg: &str) -> std::borrow::Cow<'_, str> {
-    if seg.contains(['~', '/']) { seg.replace('~', "~0").replace('/', "~1").into() } else { seg.into() }
 }
 
 fn to_mark(m: &Marker) -> Mark {

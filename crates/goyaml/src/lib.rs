@@ -34,12 +34,14 @@
 //! Integral floats print as integers and other floats in Go's `'g'` form (`0.5`, `1e+21`), as they do
 //! after Go's JSON round trip.
 
-use std::collections::HashMap;
-
 mod compose;
 mod emit;
 mod gofloat;
 mod resolve;
+mod spans;
+
+pub use spans::Spans;
+
 /// The universal document type: JSON-shaped data with insertion order kept.
 pub type Value = serde_json::Value;
 
@@ -48,24 +50,6 @@ pub type Value = serde_json::Value;
 pub struct Mark {
     pub line: usize,
     pub column: usize,
-}
-
-/// Where each node of a parsed document starts, keyed by JSON pointer (`/spec/meshConfig/meshMTLS`).
-/// For a map entry the mark is the key's position.
-#[derive(Debug, Clone, Default)]
-pub struct Spans {
-    marks: HashMap<String, Mark>,
-}
-
-impl Spans {
-    /// The mark of the node at `pointer` (RFC 6901, `""` for the root), if known.
-    pub fn get(&self, pointer: &str) -> Option<Mark> {
-        self.marks.get(pointer).copied()
-    }
-    /// Records the mark of a node.
-    pub fn insert(&mut self, pointer: String, mark: Mark) {
-        self.marks.insert(pointer, mark);
-    }
 }
 
 /// One document of a stream with the positions of its nodes.
