@@ -8,6 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::{InjectError, InjectOptions, funcs, mesh};
+use crate::operator;
 
 /// The template every pod gets unless `inject.istio.io/templates` says otherwise.
 pub const SIDECAR_TEMPLATE: &str = "sidecar";
@@ -35,11 +36,6 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 const DEFAULT_VALUES: &str = include_str!("defaults/values.json");
 /// The chart's default mesh config.
 const DEFAULT_MESH: &str = include_str!("defaults/mesh.yaml");
-/// `spec.values` of the default profile (what `--operatorFileName` starts from).
-fn profile_values() -> Value {
-    json!({"defaultRevision": "", "global": {"istioNamespace": "istio-system", "configValidation": true},
-        "gateways": {"istio-ingressgateway": {}, "istio-egressgateway": {}}, "ztunnel": {"resourceName": "ztunnel"}})
-}
 
 /// The configuration one kube-inject run uses.
 pub struct InjectConfig {
@@ -96,22 +92,6 @@ pub fn parse_values(text: &str) -> Result<Value, InjectError> {
     }
 }
 
-fn deep_merge(base: &mut Value, over: &Value) {
-    match (base, over) {
-        (Value::Object(b), Value::Object(o)) => {
-            for (k, v) in o {
-                match b.get_mut(k) {
-                    Some(slot) if slot.is_object() && v.is_object() => deep_merge(slot, v),
-                    _ => {
-                        b.insert(k.clone(), v.clone());
-                    }
-                }
-            }
-        }
-        (b, o) => *b = o.clone(),
-    }
-}
-
 /// The built-in templates plus the ones `values.sidecarInjectorWebhook.templates` adds (the chart
 /// appends those to the templates map).
 pub fn builtin_raw_templates(values: &Value) -> BTreeMap<String, String> {
@@ -131,13 +111,12 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
     let mut defaulted = Vec::new();
     let (mut iop_values, mut iop_mesh) = (None, None);
     if let Some(path) = &opts.operator_file_name {
-        let iop = goyaml::parse(&read(path)?).map_err(|e| InjectError::Config(format!("{}: {e}", path.display())))?;
-        let mut values = profile_values();
-        if let Some(v) = iop.pointer("/spec/values") {
-            deep_merge(&mut values, v);
-        }
-        iop_values = Some(values);
-        if let Some(m) = iop.pointer("/spec/meshConfig").filter(|m| !m.is_null()) {
+        // Upstream `render.MergeInputs`: default profile < named profile < compiled-in hub/tag < the file,
+        // translated to Helm values; validation problems do not stop kube-inject.
+        let inputs = operator::InstallInputs { files: vec![path.clone()], force: true, ..Default::default() };
+        let merged = operator::load(&inputs).map_err(|e| InjectError::Config(e.to_string()))?;
+        iop_values = Some(merged.iop.pointer("/spec/values").cloned().unwrap_or_else(|| json!({})));
+        if let Some(m) = merged.iop.pointer("/spec/meshConfig").filter(|m| !m.is_null()) {
             iop_mesh = Some(mesh::apply_mesh_config(&serde_json::to_string(m).unwrap_or_default())?);
         }
     }
