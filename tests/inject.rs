@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use istioctl::inject::{InjectError, InjectOptions, InjectReport, InputSource, kube_inject, kube_inject_with_stdin};
+use istioctl::inject::{
+    InjectError, InjectOptions, InjectReport, InputSource, kube_inject, kube_inject_with_stdin, run_kube_inject,
+};
 use serde_json::Value;
 
 fn data(name: &str) -> PathBuf {
@@ -251,14 +253,29 @@ fn bad_annotations_name_the_annotation_and_the_workload() {
 }
 
 #[test]
+fn warnings_before_a_failure_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.yaml");
+    std::fs::write(
+        &input,
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: h}\nspec:\n  hostNetwork: true\n---\nkind: Pod\nmetadata:\n  name: x\n  annotations: {sidecar.istio.io/interceptionMode: BAD}\n",
+    )
+    .unwrap();
+    let (report, result) = run_kube_inject(&tiny_opts(&input), &mut std::io::empty(), &mut Vec::new());
+    assert!(result.is_err());
+    assert_eq!(report.warnings, ["===> Skipping injection because Pod \"h\" has host networking enabled\n"]);
+}
+
+#[test]
 fn built_in_defaults_inject_httpbin_without_files() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/httpbin/httpbin.yaml");
     let opts =
         InjectOptions { input: InputSource::Path(sample), native_sidecars: Some(false), ..InjectOptions::default() };
     let mut out = Vec::new();
     let report = kube_inject(&opts, &mut out).unwrap();
-    assert_eq!(report.warnings.len(), 1);
-    assert!(report.warnings[0].contains("built-in default"), "{:?}", report.warnings);
+    assert!(report.warnings.is_empty());
+    assert_eq!(report.notes.len(), 1);
+    assert!(report.notes[0].contains("built-in default"), "{:?}", report.notes);
     let out = String::from_utf8(out).unwrap();
     let deploy = docs(&out).into_iter().find(|o| o["kind"] == "Deployment").unwrap();
     let spec = deploy.pointer("/spec/template/spec").unwrap();

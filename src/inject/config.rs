@@ -43,7 +43,7 @@ pub struct InjectConfig {
     pub values: Value,
     pub mesh: Value,
     /// Notes for stderr (e.g. that built-in defaults were used).
-    pub warnings: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 fn read(path: &Path) -> Result<String, InjectError> {
@@ -107,7 +107,7 @@ pub fn builtin_raw_templates(values: &Value) -> BTreeMap<String, String> {
 
 /// Loads the configuration for `opts`, in upstream's precedence order.
 pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
-    let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     let mut defaulted = Vec::new();
     let (mut iop_values, mut iop_mesh) = (None, None);
     if let Some(path) = &opts.operator_file_name {
@@ -141,12 +141,12 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
         None => builtin_raw_templates(&values),
     };
     if !defaulted.is_empty() {
-        warnings.push(format!(
+        notes.push(format!(
             "kube-inject: no cluster configuration available; using the built-in default {} (default profile)",
             defaulted.join(" and ")
         ));
     }
-    Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, warnings })
+    Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, notes })
 }
 
 #[cfg(test)]

@@ -89,11 +89,15 @@ impl Default for InjectOptions {
     }
 }
 
-/// What the CLI prints on stderr after a run: upstream prints a blank line, then each warning.
+/// What the CLI prints on stderr after a run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InjectReport {
-    /// Skip warnings (`===> Skipping injection because ...`) and configuration notes.
+    /// Upstream's skip warnings, verbatim (`===> Skipping injection because ...\n`, with the trailing
+    /// newline). Upstream prints one empty line, then each warning with `Println` (so a blank line
+    /// follows each), after processing and also when processing failed.
     pub warnings: Vec<String>,
+    /// Our own notes (e.g. that built-in defaults replaced the cluster configuration), one line each.
+    pub notes: Vec<String>,
 }
 
 /// Why kube-inject failed.
@@ -146,8 +150,31 @@ pub fn kube_inject_with_stdin(
     stdin: &mut impl Read,
     stdout: &mut impl Write,
 ) -> Result<InjectReport, InjectError> {
+    let (report, result) = run_kube_inject(opts, stdin, stdout);
+    result.map(|()| report)
+}
+
+/// [`kube_inject_with_stdin`] that also returns the warnings gathered before a failure (upstream prints
+/// them even when the command fails).
+pub fn run_kube_inject(
+    opts: &InjectOptions,
+    stdin: &mut impl Read,
+    stdout: &mut impl Write,
+) -> (InjectReport, Result<(), InjectError>) {
+    let mut report = InjectReport::default();
+    let result = run_into(opts, stdin, stdout, &mut report);
+    (report, result)
+}
+
+fn run_into(
+    opts: &InjectOptions,
+    stdin: &mut impl Read,
+    stdout: &mut impl Write,
+    report: &mut InjectReport,
+) -> Result<(), InjectError> {
     let input = read_input(&opts.input, stdin)?;
     let cfg = config::load(opts)?;
+    report.notes.clone_from(&cfg.notes);
     let revision = if opts.revision == "default" { "" } else { opts.revision.as_str() };
     let injector = Injector {
         templates: &cfg.templates,
@@ -157,7 +184,6 @@ pub fn kube_inject_with_stdin(
         native: native_enabled(opts),
     };
     let mut out = Vec::new();
-    let mut report = InjectReport { warnings: cfg.warnings.clone() };
     let result = injector.inject_stream(&input, &mut out, &mut report.warnings);
     match &opts.output {
         None => {
@@ -169,7 +195,7 @@ pub fn kube_inject_with_stdin(
             write_atomically(path, &out)?;
         }
     }
-    Ok(report)
+    Ok(())
 }
 
 fn read_input(src: &InputSource, stdin: &mut impl Read) -> Result<String, InjectError> {
