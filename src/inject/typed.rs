@@ -96,7 +96,7 @@ const OMITEMPTY_INTS: &[&str] = &[
 
 /// Bool fields with `omitempty` on a non-pointer type (dropped when false).
 const OMITEMPTY_BOOLS: &[&str] =
-    &["readOnly", "hostNetwork", "hostPID", "hostIPC", "stdin", "stdinOnce", "tty", "paused", "hostUsers_"];
+    &["readOnly", "hostNetwork", "hostPID", "hostIPC", "stdin", "stdinOnce", "tty", "paused"];
 
 /// Lists declared without `omitempty` (kept, as `null` or `[]`).
 const REQUIRED_LISTS: &[&str] = &["containers"];
@@ -111,7 +111,7 @@ fn normalize_generic(v: &mut Value, key: &str) {
             for k in keys {
                 let Some(child) = m.get_mut(&k) else { continue };
                 if string_map {
-                    if quantities && let Some(c) = child.as_str().and_then(quantity::canonical) {
+                    if quantities && let Some(c) = value_as_quantity(child).and_then(|q| quantity::canonical(&q)) {
                         *child = Value::String(c);
                     }
                     if child.is_null() {
@@ -191,9 +191,7 @@ pub fn normalize_object(kind: Kind, obj: &mut Value) {
     normalize_generic(obj, "");
     let Some(root) = obj.as_object_mut() else { return };
     ensure(root, "metadata", json!({}));
-    if let Some(md) = root.get_mut("metadata").and_then(Value::as_object_mut) {
-        md.remove("creationTimestamp");
-    }
+
     if kind == Kind::List {
         ensure(root, "items", json!([]));
         return;
@@ -280,9 +278,6 @@ pub fn normalize_object(kind: Kind, obj: &mut Value) {
 pub fn normalize_pod_parts(meta: &mut Value, spec: &mut Value) {
     normalize_generic(meta, "metadata");
     normalize_generic(spec, "spec");
-    if let Some(m) = meta.as_object_mut() {
-        m.remove("creationTimestamp");
-    }
     if let Some(s) = spec.as_object_mut() {
         pod_spec_defaults(s);
     }
@@ -412,6 +407,11 @@ mod tests {
         assert_eq!(d.pointer("/spec/template/spec/containers/0/resources/limits/memory"), Some(&json!("1Gi")));
         assert_eq!(d.pointer("/spec/template/spec/containers/0/image"), None);
         assert_eq!(d.pointer("/metadata/creationTimestamp"), None);
+        let mut p = json!({"metadata": {"creationTimestamp": "2024-01-01T00:00:00Z"},
+            "spec": {"containers": [{"name": "a", "resources": {"requests": {"cpu": 1, "memory": "1024Mi"}}}]}});
+        normalize_object(Kind::Pod, &mut p);
+        assert_eq!(p.pointer("/metadata/creationTimestamp"), Some(&json!("2024-01-01T00:00:00Z")));
+        assert_eq!(p.pointer("/spec/containers/0/resources/requests/cpu"), Some(&json!("1")));
     }
 
     #[test]
