@@ -423,3 +423,24 @@ fn go_style_template_expressions_work() {
         &serde_json::json!({"mode": "REDIRECT", "hold": "false", "hbone": "unset", "tls": "no", "sa": "default", "port": "15001"})
     );
 }
+
+/// Templates are strategic merge patches: directives work and template list items come first.
+#[test]
+fn templates_are_strategic_merge_patches() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("t.yaml");
+    std::fs::write(
+        &t,
+        "metadata:\n  labels:\n    $patch: replace\n    foo: bar\nspec:\n  containers:\n  - name: injected\n    image: inj:1\n  volumes:\n  - name: v\n    emptyDir: {}\n",
+    )
+    .unwrap();
+    let (r, out) = run_text(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\n  labels: {key: value}\nspec:\n  containers:\n  - name: hello\n    image: app:1\n  volumes:\n  - name: user\n    emptyDir: {}\n",
+        |p| InjectOptions { inject_config_file: Some(t.clone()), ..tiny_opts(p) },
+    );
+    r.unwrap();
+    let pod = &docs(&out)[0];
+    assert_eq!(pod["metadata"]["labels"], serde_json::json!({"foo": "bar"}));
+    assert_eq!(names(pod.pointer("/spec/containers")), ["injected", "hello"]);
+    assert_eq!(names(pod.pointer("/spec/volumes")), ["v", "user"]);
+}
