@@ -220,6 +220,10 @@ fn errors_are_reported() {
     let e = kube_inject(&missing, &mut Vec::new()).unwrap_err();
     assert_eq!(e.to_string(), "open missing.yaml: no such file or directory");
 
+    let no_mesh = InjectOptions { mesh_config_file: Some("nomesh.yaml".into()), ..tiny_opts(&data("workloads.yaml")) };
+    let e = kube_inject(&no_mesh, &mut Vec::new()).unwrap_err();
+    assert_eq!(e.to_string(), "cannot read mesh config file: open nomesh.yaml: no such file or directory");
+
     let (r, _) = run_text("a: 1\n--- x\n", tiny_opts);
     assert_eq!(r.unwrap_err().to_string(), "invalid Yaml document separator: x");
 

@@ -122,7 +122,10 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
     }
     let mesh = match (iop_mesh, &opts.mesh_config_file) {
         (Some(m), _) => m,
-        (None, Some(path)) => mesh::apply_mesh_config(&read(path)?)?,
+        (None, Some(path)) => {
+            let text = read(path).map_err(|e| InjectError::Config(format!("cannot read mesh config file: {e}")))?;
+            mesh::apply_mesh_config(&text)?
+        }
         (None, None) => {
             defaulted.push("mesh config");
             mesh::apply_mesh_config(DEFAULT_MESH)?
