@@ -258,7 +258,7 @@ fn check_pod_shape(meta: &Value, spec: &Value, meta_path: &str, spec_path: &str)
             Some(Value::Object(m)) => {
                 if let Some((_, v)) = m.iter().find(|(_, v)| !v.is_string() && !v.is_null()) {
                     return Err(InjectError::Parse(format!(
-                        "json: cannot unmarshal {} into Go struct field ObjectMeta.{}.{field} of type string",
+                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field ObjectMeta.{}.{field} of type string",
                         type_error(v),
                         path(meta_path)
                     )));
@@ -266,7 +266,7 @@ fn check_pod_shape(meta: &Value, spec: &Value, meta_path: &str, spec_path: &str)
             }
             Some(v) => {
                 return Err(InjectError::Parse(format!(
-                    "json: cannot unmarshal {} into Go struct field ObjectMeta.{}.{field} of type map[string]string",
+                    "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field ObjectMeta.{}.{field} of type map[string]string",
                     type_error(v),
                     path(meta_path)
                 )));
@@ -275,14 +275,14 @@ fn check_pod_shape(meta: &Value, spec: &Value, meta_path: &str, spec_path: &str)
     }
     if !(meta.is_object() || meta.is_null()) {
         return Err(InjectError::Parse(format!(
-            "json: cannot unmarshal {} into Go struct field {} of type v1.ObjectMeta",
+            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field {} of type v1.ObjectMeta",
             type_error(meta),
             path(meta_path)
         )));
     }
     if !(spec.is_object() || spec.is_null()) {
         return Err(InjectError::Parse(format!(
-            "json: cannot unmarshal {} into Go struct field {} of type v1.PodSpec",
+            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field {} of type v1.PodSpec",
             type_error(spec),
             path(spec_path)
         )));
@@ -293,7 +293,7 @@ fn check_pod_shape(meta: &Value, spec: &Value, meta_path: &str, spec_path: &str)
             Some(Value::Array(items)) => {
                 if let Some(bad) = items.iter().find(|i| !i.is_object()) {
                     return Err(InjectError::Parse(format!(
-                        "json: cannot unmarshal {} into Go struct field PodSpec.{}.{list} of type v1.Container",
+                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field PodSpec.{}.{list} of type v1.Container",
                         type_error(bad),
                         path(spec_path)
                     )));
@@ -301,7 +301,7 @@ fn check_pod_shape(meta: &Value, spec: &Value, meta_path: &str, spec_path: &str)
             }
             Some(v) => {
                 return Err(InjectError::Parse(format!(
-                    "json: cannot unmarshal {} into Go struct field PodSpec.{}.{list} of type []v1.Container",
+                    "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field PodSpec.{}.{list} of type []v1.Container",
                     type_error(v),
                     path(spec_path)
                 )));
@@ -399,7 +399,7 @@ impl Injector<'_> {
                     Some(Value::String(k)) => Kind::from_name(k),
                     Some(other) => {
                         return Err(InjectError::Parse(format!(
-                            "json: cannot unmarshal {} into Go struct field TypeMeta.kind of type string",
+                            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field TypeMeta.kind of type string",
                             type_error(other)
                         )));
                     }
@@ -407,7 +407,7 @@ impl Injector<'_> {
                 Value::Null => None,
                 other => {
                     return Err(InjectError::Parse(format!(
-                        "json: cannot unmarshal {} into Go value of type v1.TypeMeta",
+                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type v1.TypeMeta",
                         type_error(other)
                     )));
                 }
@@ -433,7 +433,7 @@ impl Injector<'_> {
                 Value::Null => Vec::new(),
                 other => {
                     return Err(InjectError::Parse(format!(
-                        "json: cannot unmarshal {} into Go struct field List.items of type []runtime.RawExtension",
+                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field List.items of type []runtime.RawExtension",
                         type_error(&other)
                     )));
                 }
@@ -459,6 +459,10 @@ impl Injector<'_> {
         let meta = obj.pointer(meta_ptr).cloned().unwrap_or(Value::Null);
         let spec = obj.pointer(spec_ptr).cloned().unwrap_or(Value::Null);
         check_pod_shape(&meta, &spec, meta_ptr, spec_ptr)?;
+        if meta_ptr != "/metadata" {
+            let top = obj.get("metadata").cloned().unwrap_or(Value::Null);
+            check_pod_shape(&top, &Value::Null, "/metadata", spec_ptr)?;
+        }
         typed::normalize_object(kind, &mut obj);
         let mut pod = Pod {
             meta: obj.pointer(meta_ptr).cloned().unwrap_or_else(|| serde_json::json!({})),
