@@ -448,3 +448,24 @@ fn templates_are_strategic_merge_patches() {
     assert_eq!(names(pod.pointer("/spec/containers")), ["injected", "hello"]);
     assert_eq!(names(pod.pointer("/spec/volumes")), ["v", "user"]);
 }
+
+#[test]
+fn revision_reaches_templates_and_status() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/httpbin/httpbin.yaml");
+    let run = |rev: &str| {
+        let opts = InjectOptions {
+            input: InputSource::Path(sample.clone()),
+            revision: rev.to_string(),
+            native_sidecars: Some(false),
+            ..InjectOptions::default()
+        };
+        let mut out = Vec::new();
+        kube_inject(&opts, &mut out).unwrap();
+        let deploy = docs(&String::from_utf8(out).unwrap()).into_iter().find(|o| o["kind"] == "Deployment").unwrap();
+        deploy.pointer("/spec/template/metadata/annotations").cloned().unwrap()
+    };
+    let canary = run("canary");
+    assert_eq!(canary["istio.io/rev"], "canary");
+    assert!(canary["sidecar.istio.io/status"].as_str().unwrap().ends_with(r#""revision":"canary"}"#));
+    assert_eq!(run("default")["istio.io/rev"], "default");
+}
