@@ -35,7 +35,12 @@ pub const NATIVE_SIDECARS_ENV: &str = "ENABLE_NATIVE_SIDECARS";
 /// Namespaces whose pods are never injected.
 const IGNORED_NAMESPACES: &[&str] = &["kube-system", "kube-public", "kube-node-lease", "local-path-storage"];
 const INJECT_KEY: &str = "sidecar.istio.io/inject";
-const PROXY_CONFIG_ANNOTATION: &str = "proxy.istio.io/config";
+/// Pod annotation with a ProxyConfig overlay.
+pub(crate) const PROXY_CONFIG_ANNOTATION: &str = "proxy.istio.io/config";
+/// Pod annotation selecting the interception mode.
+pub(crate) const INTERCEPTION_MODE_ANNOTATION: &str = "sidecar.istio.io/interceptionMode";
+/// Pod annotation turning the Prometheus metrics merge on or off.
+pub(crate) const MERGE_METRICS_ANNOTATION: &str = "prometheus.istio.io/merge-metrics";
 
 /// Where the manifests come from.
 #[derive(Debug, Clone, PartialEq, Eq)]

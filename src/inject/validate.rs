@@ -10,7 +10,7 @@ type Check = fn(&str) -> Result<(), String>;
 
 /// Annotation name -> check, as upstream's `AnnotationValidation` table.
 const CHECKS: &[(&str, Check)] = &[
-    ("sidecar.istio.io/interceptionMode", interception_mode),
+    (super::INTERCEPTION_MODE_ANNOTATION, interception_mode),
     ("status.sidecar.istio.io/port", status_port),
     ("readiness.status.sidecar.istio.io/initialDelaySeconds", uint32),
     ("readiness.status.sidecar.istio.io/periodSeconds", uint32),
@@ -23,8 +23,8 @@ const CHECKS: &[(&str, Check)] = &[
     ("traffic.sidecar.istio.io/excludeInterfaces", interfaces),
     ("traffic.sidecar.istio.io/kubevirtInterfaces", interfaces),
     ("istio.io/reroute-virtual-interfaces", interfaces),
-    ("prometheus.istio.io/merge-metrics", boolean),
-    ("proxy.istio.io/config", proxy_config),
+    (super::MERGE_METRICS_ANNOTATION, boolean),
+    (super::PROXY_CONFIG_ANNOTATION, proxy_config),
     ("sidecar.istio.io/proxyCPU", resource_quantity),
     ("sidecar.istio.io/proxyMemory", resource_quantity),
     ("sidecar.istio.io/proxyCPULimit", resource_quantity),

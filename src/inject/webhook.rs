@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::config::Templates;
-use super::{InjectError, PROXY_CONTAINER, funcs, goview, mesh, probes, typed, validate};
+use super::{
+    INTERCEPTION_MODE_ANNOTATION, InjectError, MERGE_METRICS_ANNOTATION, PROXY_CONFIG_ANNOTATION, PROXY_CONTAINER,
+    funcs, goview, mesh, probes, typed, validate,
+};
 use crate::smp::{Schema, strategic_merge_patch};
 
 const INIT_CONTAINER: &str = "istio-init";
@@ -18,7 +21,6 @@ const STATUS_ANNOTATION: &str = "sidecar.istio.io/status";
 const OVERRIDES_ANNOTATION: &str = "proxy.istio.io/overrides";
 const TEMPLATES_ANNOTATION: &str = "inject.istio.io/templates";
 const NATIVE_ANNOTATION: &str = "sidecar.istio.io/nativeSidecar";
-const PROXY_CONFIG_ANNOTATION: &str = "proxy.istio.io/config";
 const NETWORK_LABEL: &str = "topology.istio.io/network";
 const PROMETHEUS_SCRAPE: &str = "prometheus_io_scrape";
 const PROMETHEUS_PORT: &str = "prometheus_io_port";
@@ -478,7 +480,7 @@ fn adjust_init_user(fin: &mut Pod, original: &Pod, mesh: &Value) {
         return;
     }
     let tproxy = str_at(mesh, "/defaultConfig/interceptionMode") == "TPROXY"
-        || annotation(&fin.meta, "sidecar.istio.io/interceptionMode") == Some("TPROXY");
+        || annotation(&fin.meta, INTERCEPTION_MODE_ANNOTATION) == Some("TPROXY");
     if tproxy
         && run_as_user.is_some()
         && let Some(sc) = sidecar_mut(&mut fin.spec).and_then(|s| map_mut(s, "securityContext"))
@@ -543,7 +545,7 @@ fn prometheus_merge(pod: &mut Pod, mesh: &Value) {
     if scrape_off {
         return;
     }
-    let enabled = match anns.iter().find(|(k, _)| k == "prometheus.istio.io/merge-metrics") {
+    let enabled = match anns.iter().find(|(k, _)| k == MERGE_METRICS_ANNOTATION) {
         Some((_, v)) if validate::parse_go_bool(v).is_some() => validate::parse_go_bool(v) == Some(true),
         _ => mesh.get("enablePrometheusMerge").and_then(Value::as_bool).unwrap_or(true),
     };
