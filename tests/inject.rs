@@ -403,6 +403,17 @@ mod no_panics {
         fn arbitrary_streams_never_panic(parts in proptest::collection::vec(fragment(), 0..8)) {
             let _ = inject_str(&parts.concat());
         }
+
+        /// Documents of kinds kube-inject does not handle come out exactly as they went in.
+        #[test]
+        fn unhandled_documents_round_trip(docs in proptest::collection::vec(("[A-Z][a-z]{1,8}", "[a-z]{1,8}", "[ -~]{0,30}"), 1..5)) {
+            let chunks: Vec<String> = docs
+                .iter()
+                .map(|(kind, key, comment)| format!("kind: {kind}Thing\n{key}: 'v'  # {comment}\n"))
+                .collect();
+            let out = inject_str(&chunks.join("---\n")).unwrap();
+            prop_assert_eq!(out, chunks.iter().map(|c| format!("{c}---\n")).collect::<String>());
+        }
     }
 }
 
