@@ -6,12 +6,10 @@ use crate::resolve::{Resolved, resolve_plain};
 use crate::{Document, Error, Mark, Spans, Value};
 use granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The namespace of the standard `!!` tags.
 const YAML_TAG_PREFIX: &str = "tag:yaml.org,2002:";
-/// Deepest collection nesting accepted (go-yaml v3 uses the same order of magnitude).
-const MAX_DEPTH: usize = 1000;
 /// Limit on nodes copied through aliases, against "billion laughs" documents.
 const MAX_ALIAS_NODES: usize = 1_000_000;
 const NULL_KEY: &str = "unsupported map key of type: <nil>, key: <nil>";
@@ -35,13 +33,28 @@ struct PendingKey {
 /// An open collection with its span node. Collections without one (the values of merge keys)
 /// record no positions: their entries land in the enclosing map, under other pointers.
 enum Frame {
-    Seq { items: Vec<Value>, size: usize, anchor: usize, span: Option<usize> },
-    Map { map: Map<String, Value>, size: usize, anchor: usize, span: Option<usize>, pending: Option<PendingKey> },
+    Seq {
+        items: Vec<Value>,
+        size: usize,
+        anchor: usize,
+        span: Option<usize>,
+    },
+    Map {
+        map: Map<String, Value>,
+        size: usize,
+        anchor: usize,
+        span: Option<usize>,
+        pending: Option<PendingKey>,
+        /// Keys written explicitly so far, kept only when duplicates are errors.
+        seen: Option<HashSet<String>>,
+    },
 }
 
-/// Composes every document of `src`.
-pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
-    let mut c = Composer { anchors: HashMap::new(), alias_nodes: 0, stack: Vec::new(), spans: Spans::default() };
+/// Composes every document of `src`. With `strict`, a key written twice in one mapping is an error
+/// (go-yaml v2's `UnmarshalStrict`); otherwise the later value wins.
+pub(crate) fn parse_stream(src: &str, strict: bool) -> Result<Vec<Document>, Error> {
+    let mut c =
+        Composer { anchors: HashMap::new(), alias_nodes: 0, stack: Vec::new(), spans: Spans::default(), strict };
     let mut docs = Vec::new();
     let mut root: Option<Value> = None;
     let mut parser = Parser::new_from_str(src);
@@ -69,7 +82,7 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
                 }
                 if c.expecting_key() {
                     let key = key_from_value(&node.value, mark)?;
-                    c.set_key(key, mark, false);
+                    c.set_key(key, mark, false)?;
                     None
                 } else {
                     Some((Node { value: node.value.clone(), size: node.size }, false))
@@ -103,7 +116,8 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
             }
             Event::MappingStart(_, anchor, _) => {
                 let span = c.open(mark)?;
-                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, span, pending: None });
+                let seen = c.strict.then(HashSet::new);
+                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, span, pending: None, seen });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -129,6 +143,7 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
 }
 
 struct Composer {
+    strict: bool,
     anchors: HashMap<usize, Node>,
     alias_nodes: usize,
     stack: Vec<Frame>,
@@ -163,9 +178,6 @@ impl Composer {
 
     /// A collection starts: records its position and returns its span node.
     fn open(&mut self, mark: Mark) -> Result<Option<usize>, Error> {
-        if self.stack.len() >= MAX_DEPTH {
-            return Err(err(&format!("exceeded max depth of {MAX_DEPTH}"), mark));
-        }
         if self.expecting_key() {
             return Err(err(COLLECTION_KEY, mark));
         }
@@ -177,13 +189,18 @@ impl Composer {
         let merge = text == "<<"
             && ((style == ScalarStyle::Plain && tag.is_none()) || tag.is_some_and(|t| core_name(t) == Some("merge")));
         let key = if merge { text.to_owned() } else { key_string(text, &scalar_typed(text, style, tag, mark)?, mark)? };
-        self.set_key(key, mark, merge);
-        Ok(())
+        self.set_key(key, mark, merge)
     }
 
     /// Remembers the key of the entry being read and records its position.
-    fn set_key(&mut self, key: String, mark: Mark, merge: bool) {
-        if let Some(Frame::Map { span, pending, .. }) = self.stack.last_mut() {
+    fn set_key(&mut self, key: String, mark: Mark, merge: bool) -> Result<(), Error> {
+        if let Some(Frame::Map { span, pending, seen, .. }) = self.stack.last_mut() {
+            if let Some(seen) = seen
+                && !merge
+                && !seen.insert(key.clone())
+            {
+                return Err(err(&format!("key {key:?} already set in map"), mark));
+            }
             let child = match *span {
                 Some(parent) if !merge => {
                     let id = self.spans.child(parent, key.as_str());
@@ -194,6 +211,7 @@ impl Composer {
             };
             *pending = Some(PendingKey { key, mark, merge, span: child });
         }
+        Ok(())
     }
 
     /// Adds a finished node to its parent; returns it when it is the document's root.
