@@ -126,12 +126,13 @@ impl Error {
 }
 
 /// A set of named templates sharing a function map and options (Go's `*template.Template` with its
-/// associated templates). Cheap to clone; `Send + Sync`; executing never mutates it.
+/// associated templates). Cloning is O(1) (shared, copy-on-write); `Send + Sync`; executing
+/// never mutates it.
 #[derive(Clone)]
 pub struct Template {
     name: Arc<str>,
     funcs: Arc<HashMap<String, Func>>,
-    trees: HashMap<String, Arc<parse::Tree>>,
+    trees: Arc<HashMap<String, Arc<parse::Tree>>>,
     missing_key: MissingKey,
     max_depth: usize,
     stack_budget: usize,
@@ -155,7 +156,7 @@ impl Template {
         Template {
             name: Arc::from(""),
             funcs: Arc::new(HashMap::new()),
-            trees: HashMap::new(),
+            trees: Arc::new(HashMap::new()),
             missing_key: MissingKey::Default,
             max_depth: DEFAULT_MAX_DEPTH,
             stack_budget: DEFAULT_STACK_BUDGET,
@@ -245,7 +246,7 @@ impl Template {
         if tree.is_empty() && self.trees.contains_key(&name) {
             return;
         }
-        self.trees.insert(name, Arc::new(tree));
+        Arc::make_mut(&mut self.trees).insert(name, Arc::new(tree));
     }
 
     /// Whether a template of that name is defined.

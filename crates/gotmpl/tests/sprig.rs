@@ -145,6 +145,7 @@ fn dicts() {
             "{{ $d := dict }}{{ $_ := set $d \"x\" 1 }}{{ $_ := set $d \"y\" 2 }}{{ $_ := unset $d \"x\" }}{{ $d }}",
             "map[y:2]",
         ),
+        ("{{ unset .n \"x\" }}", "map[]"),
         ("{{ keys .m | sortAlpha }} {{ values (dict \"a\" 1 \"b\" 2) }}", "[a b inner] [1 2]"),
         ("{{ pick .m \"a\" \"zz\" }} {{ omit .m \"a\" \"inner\" }}", "map[a:1] map[b:2]"),
         (
