@@ -279,7 +279,7 @@ fn built_in_defaults_inject_httpbin_without_files() {
     let report = kube_inject(&opts, &mut out).unwrap();
     assert!(report.warnings.is_empty());
     assert_eq!(report.notes.len(), 1);
-    assert!(report.notes[0].contains("built-in default"), "{:?}", report.notes);
+    assert!(report.notes[0].contains("of the default profile"), "{:?}", report.notes);
     let out = String::from_utf8(out).unwrap();
     let deploy = docs(&out).into_iter().find(|o| o["kind"] == "Deployment").unwrap();
     let spec = deploy.pointer("/spec/template/spec").unwrap();
@@ -479,4 +479,36 @@ fn revision_reaches_templates_and_status() {
     assert_eq!(canary["istio.io/rev"], "canary");
     assert!(canary["sidecar.istio.io/status"].as_str().unwrap().ends_with(r#""revision":"canary"}"#));
     assert_eq!(run("default")["istio.io/rev"], "default");
+}
+
+/// With `--operatorFileName` and no other files, the control plane that IstioOperator renders supplies
+/// the values and mesh config for our built-in templates.
+#[test]
+fn operator_file_drives_the_built_in_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let iop = dir.path().join("iop.yaml");
+    std::fs::write(
+        &iop,
+        "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  hub: example.com/istio\n  tag: t9\n  meshConfig:\n    defaultConfig:\n      proxyMetadata:\n        FOO: bar\n",
+    )
+    .unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/httpbin/httpbin.yaml");
+    let opts = InjectOptions {
+        input: InputSource::Path(sample),
+        operator_file_name: Some(iop),
+        native_sidecars: Some(false),
+        ..InjectOptions::default()
+    };
+    let mut out = Vec::new();
+    let report = kube_inject(&opts, &mut out).unwrap();
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+    let out = String::from_utf8(out).unwrap();
+    let deploy = docs(&out).into_iter().find(|o| o["kind"] == "Deployment").unwrap();
+    let proxy = deploy.pointer("/spec/template/spec/containers/1").unwrap();
+    assert_eq!(proxy["image"], "example.com/istio/proxyv2:t9");
+    assert!(proxy["env"].as_array().unwrap().contains(&serde_json::json!({"name": "FOO", "value": "bar"})));
+    assert_eq!(
+        proxy.pointer("/env").unwrap().as_array().unwrap().iter().find(|e| e["name"] == "PROXY_CONFIG").unwrap()["value"],
+        "{\"proxyMetadata\":{\"FOO\":\"bar\"}}\n"
+    );
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::{InjectError, InjectOptions, funcs, mesh};
-use crate::operator;
+use crate::{operator, render};
 
 /// The template every pod gets unless `inject.istio.io/templates` says otherwise.
 pub const SIDECAR_TEMPLATE: &str = "sidecar";
@@ -31,11 +31,6 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("waypoint", include_str!("../../manifests/charts/istio-control/istio-discovery/files/waypoint.yaml")),
     ("kube-gateway", include_str!("../../manifests/charts/istio-control/istio-discovery/files/kube-gateway.yaml")),
 ];
-
-/// Default-profile values (as the chart renders them into the injector ConfigMap).
-const DEFAULT_VALUES: &str = include_str!("defaults/values.json");
-/// The chart's default mesh config.
-const DEFAULT_MESH: &str = include_str!("defaults/mesh.yaml");
 
 /// The configuration one kube-inject run uses.
 pub struct InjectConfig {
@@ -105,50 +100,87 @@ pub fn builtin_raw_templates(values: &Value) -> BTreeMap<String, String> {
     raw
 }
 
-/// Loads the configuration for `opts`, in upstream's precedence order.
+/// The injector values and the mesh config the charts render for `inputs`: ConfigMap
+/// `istio-sidecar-injector[-<rev>]` key `values` and ConfigMap `istio[-<rev>]` key `mesh`.
+fn rendered_config(inputs: &operator::InstallInputs) -> Result<(Value, Value), InjectError> {
+    let rendered = render::generate(inputs).map_err(|e| InjectError::Config(e.to_string()))?;
+    let data = |key: &str| {
+        rendered
+            .objects()
+            .filter(|o| o.kind() == "ConfigMap")
+            .find_map(|o| o.value.pointer(&format!("/data/{key}")).and_then(Value::as_str).map(str::to_string))
+            .ok_or_else(|| {
+                InjectError::Config(format!("the rendered control plane has no ConfigMap with a {key:?} key"))
+            })
+    };
+    let values = parse_values(&data("values")?)?;
+    let mesh = mesh::apply_mesh_config(&data("mesh")?)?;
+    Ok((values, mesh))
+}
+
+/// Loads the configuration for `opts`, in upstream's precedence order: `--operatorFileName` over
+/// the `--meshConfigFile`/`--valuesFile` files, and for what is still missing the control plane the
+/// default profile renders (where upstream would read the cluster's ConfigMaps).
 pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
-    let mut notes = Vec::new();
-    let mut defaulted = Vec::new();
+    let revision = Some(opts.revision.clone()).filter(|r| !r.is_empty() && r != "default");
     let (mut iop_values, mut iop_mesh) = (None, None);
     if let Some(path) = &opts.operator_file_name {
-        // Upstream `render.MergeInputs`: default profile < named profile < compiled-in hub/tag < the file,
-        // translated to Helm values; validation problems do not stop kube-inject.
-        let inputs = operator::InstallInputs { files: vec![path.clone()], force: true, ..Default::default() };
-        let merged = operator::load(&inputs).map_err(|e| InjectError::Config(e.to_string()))?;
-        iop_values = Some(merged.iop.pointer("/spec/values").cloned().unwrap_or_else(|| json!({})));
-        if let Some(m) = merged.iop.pointer("/spec/meshConfig").filter(|m| !m.is_null()) {
-            iop_mesh = Some(mesh::apply_mesh_config(&serde_json::to_string(m).unwrap_or_default())?);
+        let inputs = operator::InstallInputs {
+            files: vec![path.clone()],
+            force: true,
+            revision: revision.clone(),
+            ..Default::default()
+        };
+        match rendered_config(&inputs) {
+            Ok((values, mesh)) => {
+                iop_values = Some(values);
+                iop_mesh = Some(mesh);
+            }
+            Err(_) => {
+                // What upstream itself takes (`render.MergeInputs`): `spec.values` and `spec.meshConfig`.
+                let merged = operator::load(&inputs).map_err(|e| InjectError::Config(e.to_string()))?;
+                iop_values = Some(merged.iop.pointer("/spec/values").cloned().unwrap_or_else(|| json!({})));
+                if let Some(m) = merged.iop.pointer("/spec/meshConfig").filter(|m| !m.is_null()) {
+                    iop_mesh = Some(mesh::apply_mesh_config(&serde_json::to_string(m).unwrap_or_default())?);
+                }
+            }
         }
     }
     let mesh = match (iop_mesh, &opts.mesh_config_file) {
-        (Some(m), _) => m,
+        (Some(m), _) => Some(m),
         (None, Some(path)) => {
             let text = read(path).map_err(|e| InjectError::Config(format!("cannot read mesh config file: {e}")))?;
-            mesh::apply_mesh_config(&text)?
+            Some(mesh::apply_mesh_config(&text)?)
         }
-        (None, None) => {
-            defaulted.push("mesh config");
-            mesh::apply_mesh_config(DEFAULT_MESH)?
-        }
+        (None, None) => None,
     };
     let values = match (iop_values, &opts.values_file) {
-        (Some(v), _) => v,
-        (None, Some(path)) => parse_values(&read(path)?)?,
-        (None, None) => {
-            defaulted.push("values");
-            parse_values(DEFAULT_VALUES)?
+        (Some(v), _) => Some(v),
+        (None, Some(path)) => Some(parse_values(&read(path)?)?),
+        (None, None) => None,
+    };
+    let mut notes = Vec::new();
+    let (values, mesh) = match (values, mesh) {
+        (Some(v), Some(m)) => (v, m),
+        (values, mesh) => {
+            let defaulted: Vec<&str> = [(values.is_none(), "values"), (mesh.is_none(), "mesh config")]
+                .iter()
+                .filter(|d| d.0)
+                .map(|d| d.1)
+                .collect();
+            notes.push(format!(
+                "kube-inject: no cluster configuration available; using the {} of the default profile",
+                defaulted.join(" and ")
+            ));
+            let (dv, dm) =
+                rendered_config(&operator::InstallInputs { revision: revision.clone(), ..Default::default() })?;
+            (values.unwrap_or(dv), mesh.unwrap_or(dm))
         }
     };
     let raw = match &opts.inject_config_file {
         Some(path) => read_inject_config(&read(path)?),
         None => builtin_raw_templates(&values),
     };
-    if !defaulted.is_empty() {
-        notes.push(format!(
-            "kube-inject: no cluster configuration available; using the built-in default {} (default profile)",
-            defaulted.join(" and ")
-        ));
-    }
     Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, notes })
 }
 
@@ -158,8 +190,7 @@ mod tests {
 
     /// Template data like istiod's gateway controller passes to the waypoint/kube-gateway templates.
     fn gateway_data() -> gotmpl::Value {
-        let values: Value = serde_json::from_str(DEFAULT_VALUES).unwrap_or_default();
-        let mesh = mesh::apply_mesh_config(DEFAULT_MESH).unwrap_or_default();
+        let (values, mesh) = rendered_config(&operator::InstallInputs::default()).unwrap_or_default();
         let data = json!({
             "Name": "gw", "Namespace": "ns", "UID": "uid-1", "GatewayClass": "istio-waypoint",
             "ControllerLabel": "istio.io-mesh-controller", "GatewayNameLabel": "gateway.networking.k8s.io/gateway-name",
