@@ -230,7 +230,7 @@ fn write_atomically(path: &Path, data: &[u8]) -> Result<(), InjectError> {
 }
 
 /// Everything fixed for one run.
-pub struct Injector<'a> {
+struct Injector<'a> {
     templates: &'a config::Templates,
     values: &'a Value,
     mesh: &'a Value,
@@ -393,7 +393,7 @@ fn set_pointer(obj: &mut Value, pointer: &str, value: Value) {
 
 impl Injector<'_> {
     /// `IntoResourceFile`: processes every document of `input`, writing to `out`.
-    pub fn inject_stream(&self, input: &str, out: &mut Vec<u8>, warnings: &mut Vec<String>) -> Result<(), InjectError> {
+    fn inject_stream(&self, input: &str, out: &mut Vec<u8>, warnings: &mut Vec<String>) -> Result<(), InjectError> {
         let docs = stream::split_documents(input).map_err(|e| InjectError::Parse(e.to_string()))?;
         for raw in docs {
             let value =
