@@ -244,7 +244,6 @@ fn unimplemented_commands_fail_with_one_clear_line() {
         (&["upgrade"], "istioctl upgrade"),
         (&["manifest", "install"], "istioctl manifest install"),
         (&["uninstall", "--purge"], "istioctl uninstall"),
-        (&["kube-inject", "-f", "app.yaml"], "istioctl kube-inject"),
     ];
     for (args, name) in cases {
         let (code, stdout, stderr) = run(args);
