@@ -2,7 +2,7 @@
 //! LOCALLY on this machine; stdout and stderr stream on channels 1 and 2, stdin arrives on channel 0
 //! (v5 closes it with `[255, 0]`), and the exit status goes out as a `Status` on channel 3.
 
-use axum::extract::ws::{Message, WebSocket};
+use axum::extract::ws::{CloseFrame, Message, WebSocket, close_code};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use std::process::Stdio;
@@ -77,6 +77,8 @@ pub(crate) async fn run(socket: WebSocket, req: ExecRequest) {
                 return;
             }
         }
+        // A close frame without a code reads as an error to client-go; 1000 is a normal closure.
+        let _ = sink.send(Message::Close(Some(CloseFrame { code: close_code::NORMAL, reason: "".into() }))).await;
         let _ = sink.close().await;
     });
     let pipe = |wanted: bool| if wanted { Stdio::piped() } else { Stdio::null() };
