@@ -445,26 +445,69 @@ fn wants_table(accept: &str) -> bool {
     accept.split(',').next().is_some_and(|first| first.contains("as=Table"))
 }
 
-fn table(objs: &[Value], rv: u64) -> Value {
+/// A column of `kubectl get` output: header and how to fill a cell.
+type Column = (&'static str, fn(&Value) -> String);
+
+fn int_at(o: &Value, path: &[&str]) -> i64 {
+    get_path(o, path).and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// The kind-specific columns between NAME and AGE, as kubectl shows them for the common kinds.
+fn extra_columns(res: &ResourceInfo) -> Vec<Column> {
+    match (res.group.as_str(), res.plural.as_str()) {
+        ("", "namespaces") => vec![("Status", |o| str_at(o, &["status", "phase"]).to_string())],
+        ("", "pods") => vec![
+            ("Ready", |o| {
+                let statuses = get_path(o, &["status", "containerStatuses"]).and_then(Value::as_array);
+                let total = statuses.map_or(0, Vec::len);
+                let ready = statuses.map_or(0, |a| a.iter().filter(|c| c["ready"] == true).count());
+                format!("{ready}/{total}")
+            }),
+            ("Status", |o| {
+                let waiting = get_path(o, &["status", "containerStatuses"]).and_then(Value::as_array).and_then(|a| {
+                    a.iter().find_map(|c| get_path(c, &["state", "waiting", "reason"]).and_then(Value::as_str))
+                });
+                waiting.unwrap_or_else(|| str_at(o, &["status", "phase"])).to_string()
+            }),
+            ("Restarts", |_| "0".to_string()),
+        ],
+        ("apps", "deployments") => vec![
+            ("Ready", |o| {
+                let want = get_path(o, &["spec", "replicas"]).and_then(Value::as_i64).unwrap_or(1);
+                format!("{}/{want}", int_at(o, &["status", "readyReplicas"]))
+            }),
+            ("Up-to-date", |o| int_at(o, &["status", "updatedReplicas"]).to_string()),
+            ("Available", |o| int_at(o, &["status", "availableReplicas"]).to_string()),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+fn table(res: &ResourceInfo, objs: &[Value], rv: u64) -> Value {
     let now = now_secs();
+    let extra = extra_columns(res);
     let rows: Vec<Value> = objs
         .iter()
         .map(|o| {
             let age = parse_rfc3339(str_at(o, &["metadata", "creationTimestamp"])).map(|t| short_age(now - t)).unwrap_or_else(|| "<unknown>".into());
+            let mut cells = vec![json!(str_at(o, &["metadata", "name"]))];
+            cells.extend(extra.iter().map(|(_, cell)| json!(cell(o))));
+            cells.push(json!(age));
             json!({
-                "cells": [str_at(o, &["metadata", "name"]), age],
+                "cells": cells,
                 "object": {"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": o.get("metadata").cloned().unwrap_or_else(|| json!({}))},
             })
         })
         .collect();
+    let column = |name: &str, format: &str| json!({"name": name, "type": "string", "format": format, "description": "", "priority": 0});
+    let mut columns = vec![column("Name", "name")];
+    columns.extend(extra.iter().map(|(name, _)| column(name, "")));
+    columns.push(column("Age", ""));
     json!({
         "kind": "Table",
         "apiVersion": "meta.k8s.io/v1",
         "metadata": {"resourceVersion": rv.to_string()},
-        "columnDefinitions": [
-            {"name": "Name", "type": "string", "format": "name", "description": "Name must be unique within a namespace.", "priority": 0},
-            {"name": "Age", "type": "string", "format": "", "description": "Time since creation.", "priority": 0}
-        ],
+        "columnDefinitions": columns,
         "rows": rows,
     })
 }
@@ -516,7 +559,7 @@ fn resource_request(
                 .collect();
             let rv = store.resource_version();
             if wants_table(r.accept) {
-                return Ok(json_response(200, &table(&items, rv)));
+                return Ok(json_response(200, &table(res, &items, rv)));
             }
             Ok(json_response(
                 200,
@@ -527,7 +570,7 @@ fn resource_request(
             let store = lock(&shared.store);
             let obj = store.get(&Key::new(res, ns, name)).ok_or_else(|| ApiError::not_found(res, name))?;
             if wants_table(r.accept) {
-                return Ok(json_response(200, &table(std::slice::from_ref(obj), store.resource_version())));
+                return Ok(json_response(200, &table(res, std::slice::from_ref(obj), store.resource_version())));
             }
             Ok(json_response(200, &present(res, obj)))
         }

@@ -539,3 +539,31 @@ fn exec_runs_the_command_locally_over_websocket() {
         "pods \"nope\" not found",
     );
 }
+
+#[test]
+fn latency_delays_eligible_answers() {
+    let (emu, addr) = start();
+    let latency = std::time::Duration::from_millis(300);
+    emu.set_faults(Faults { latency, path_contains: Some("/version".into()), ..Faults::default() });
+    let t = std::time::Instant::now();
+    assert_eq!(get(addr, "/version").status, 200);
+    assert!(t.elapsed() >= latency, "{:?}", t.elapsed());
+}
+
+#[test]
+fn tables_for_kubectl_get() {
+    let (_emu, addr) = start();
+    let accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+    let t = try_request(addr, "GET", "/api/v1/namespaces?limit=500", &[("Accept", accept)], b"").expect("GET").json();
+    assert_eq!(t["kind"], "Table");
+    let columns: Vec<&str> = t["columnDefinitions"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|x| x["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(columns, ["Name", "Status", "Age"]);
+    assert_eq!(t["rows"][0]["cells"][0], "default");
+    assert_eq!(t["rows"][0]["cells"][1], "Active");
+    assert_eq!(t["rows"][0]["object"]["metadata"]["name"], "default");
+    // Plain JSON when the Accept header does not ask for a table first.
+    assert_eq!(get(addr, "/api/v1/namespaces").json()["kind"], "NamespaceList");
+}
