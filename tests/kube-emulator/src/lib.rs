@@ -23,8 +23,15 @@
 //!   "progressing" status when written and, after [`Config::ready_after`] (or never), Pods that run and a
 //!   ready status. The annotation [`NEVER_READY_ANNOTATION`] (value: a reason such as `ImagePullBackOff`)
 //!   instead leaves one Pod waiting with that reason, plus a Warning Event.
-//! - Exec over WebSocket runs the command locally (see [`exec`]). SPDY is not served.
+//! - Exec over WebSocket (`v5.channel.k8s.io`, `v4.channel.k8s.io`) runs the command LOCALLY on this
+//!   machine and streams stdout, stderr and the exit status. SPDY is not served.
 //! - Faults ([`Faults`]) and a request log ([`RequestRecord`]).
+//!
+//! Known limits: kubectl must run with `--validate=false` (no OpenAPI documents are served); protobuf
+//! request bodies are read only for what `kubectl create namespace|configmap|secret|serviceaccount`
+//! sends (other typed creates get 415: use `kubectl apply`); `limit`/`continue` paging is ignored (lists
+//! are whole); a watch with a selector does not turn "stopped matching" into DELETED; Jobs never
+//! complete; there is no admission, validation or defaulting.
 //!
 //! Standalone use (the `kube-emulator` example of the istioctl package):
 //!
@@ -123,9 +130,10 @@ pub struct RequestRecord {
 }
 
 impl RequestRecord {
-    /// Whether the request could change state (POST, PUT, PATCH, DELETE).
+    /// Whether the request could change state: POST, PUT, PATCH or DELETE, except POSTs of access and
+    /// token reviews (`.../selfsubjectaccessreviews`), which only ask a question.
     pub fn is_mutating(&self) -> bool {
-        matches!(self.method.as_str(), "POST" | "PUT" | "PATCH" | "DELETE")
+        matches!(self.method.as_str(), "POST" | "PUT" | "PATCH" | "DELETE") && !self.path.ends_with("reviews")
     }
 }
 

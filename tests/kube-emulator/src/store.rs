@@ -157,7 +157,9 @@ impl Store {
 
     /// Every served resource type (built-ins plus stored CRDs).
     pub(crate) fn resources(&self) -> Vec<ResourceInfo> {
-        all_resources(self.objects.iter().filter(|(k, _)| is_crd_key(k)).map(|(_, v)| v))
+        let start =
+            Key { group: CRD_GROUP.into(), plural: CRD_PLURAL.into(), namespace: String::new(), name: String::new() };
+        all_resources(self.objects.range(start..).take_while(|(k, _)| is_crd_key(k)).map(|(_, v)| v))
     }
 
     /// The resource type at group/version/plural.
@@ -437,7 +439,7 @@ impl Store {
             ("", "namespaces") if str_at(obj, &["status", "phase"]).is_empty() => {
                 set_path(obj, &["status", "phase"], json!("Active"));
             }
-            ("apiextensions.k8s.io", "customresourcedefinitions") => establish_crd(obj),
+            (CRD_GROUP, CRD_PLURAL) => establish_crd(obj),
             _ if res.is_workload() && old.is_none_or(|o| generation(o) != generation(obj)) => {
                 let status = workload::progressing_status(res, obj);
                 set_path(obj, &["status"], status);
@@ -497,8 +499,11 @@ pub(crate) fn namespace_key(ns: &str) -> Key {
     Key { group: String::new(), plural: "namespaces".into(), namespace: String::new(), name: ns.to_string() }
 }
 
+const CRD_GROUP: &str = "apiextensions.k8s.io";
+const CRD_PLURAL: &str = "customresourcedefinitions";
+
 fn is_crd_key(k: &Key) -> bool {
-    k.group == "apiextensions.k8s.io" && k.plural == "customresourcedefinitions"
+    k.group == CRD_GROUP && k.plural == CRD_PLURAL
 }
 
 /// Marks a CRD Established with its names accepted, as the apiextensions controller would at once.

@@ -449,6 +449,12 @@ fn request_log_records_what_was_asked() {
     assert!(log[1].is_mutating());
     emu.clear_requests();
     assert!(emu.requests().is_empty());
+    // Access reviews answer at once and change nothing.
+    let review = json!({"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
+        "spec": {"resourceAttributes": {"verb": "create", "resource": "namespaces"}}});
+    let r = post(addr, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", &review);
+    assert_eq!((r.status, r.json()["status"]["allowed"].as_bool()), (201, Some(true)));
+    assert!(emu.requests().iter().all(|r| !r.is_mutating()));
     get(addr, "/version");
     assert!(emu.requests().iter().all(|r| !r.is_mutating()));
 }
