@@ -30,7 +30,7 @@
 //! Known limits: kubectl must run with `--validate=false` (no OpenAPI documents are served); protobuf
 //! request bodies are read only for what `kubectl create namespace|configmap|secret|serviceaccount`
 //! sends (other typed creates get 415: use `kubectl apply`); `limit`/`continue` paging is ignored (lists
-//! are whole); a watch with a selector does not turn "stopped matching" into DELETED; Jobs never
+//! are whole); Jobs never
 //! complete; there is no admission, validation or defaulting.
 //!
 //! Standalone use (the `kube-emulator` example of the istioctl package):

@@ -781,8 +781,10 @@ fn watch(
         } else {
             match rv_param.parse::<u64>() {
                 Ok(rv) if rv >= store.oldest_resumable() => {
-                    for e in store.events_since(rv).iter().filter(|e| matches(&e.key, &e.object)) {
-                        lines.push(event_line(e.kind.as_str(), &present(&res, &e.object)));
+                    for e in store.events_since(rv) {
+                        if let Some(kind) = e.seen_as(&matches) {
+                            lines.push(event_line(kind.as_str(), &present(&res, &e.object)));
+                        }
                     }
                 }
                 _ => {
@@ -813,12 +815,13 @@ fn watch(
         loop {
             tokio::select! {
                 ev = rx.recv() => match ev {
-                    Ok(e) if matches(&e.key, &e.object) => {
-                        if tx.send(event_line(e.kind.as_str(), &present(&res, &e.object))).await.is_err() {
+                    Ok(e) => {
+                        if let Some(kind) = e.seen_as(&matches)
+                            && tx.send(event_line(kind.as_str(), &present(&res, &e.object))).await.is_err()
+                        {
                             return;
                         }
                     }
-                    Ok(_) => {}
                     Err(_) => return,
                 },
                 _ = &mut deadline => return,

@@ -42,6 +42,23 @@ pub(crate) enum EventType {
     Deleted,
 }
 
+impl WatchEvent {
+    /// The event type a watch filtered by `matches` sees, if any: a MODIFIED object that starts
+    /// matching is ADDED for it, one that stops matching is DELETED.
+    pub(crate) fn seen_as(&self, matches: impl Fn(&Key, &Value) -> bool) -> Option<EventType> {
+        let now = matches(&self.key, &self.object);
+        match (self.kind, &self.previous) {
+            (EventType::Modified, Some(before)) => match (matches(&self.key, before), now) {
+                (true, true) => Some(EventType::Modified),
+                (false, true) => Some(EventType::Added),
+                (true, false) => Some(EventType::Deleted),
+                (false, false) => None,
+            },
+            (kind, _) => now.then_some(kind),
+        }
+    }
+}
+
 impl EventType {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
@@ -59,6 +76,9 @@ pub(crate) struct WatchEvent {
     pub kind: EventType,
     pub key: Key,
     pub object: Value,
+    /// The object before a MODIFIED change, so selector-filtered watches can tell "started or stopped
+    /// matching" (sent as ADDED or DELETED, like Kubernetes does).
+    pub previous: Option<Value>,
 }
 
 /// A workload whose readiness the timer must settle: (key, uid, generation).
@@ -200,13 +220,13 @@ impl Store {
     pub(crate) fn put(&mut self, key: Key, mut obj: Value, kind: EventType) -> Value {
         self.rv += 1;
         set_path(&mut obj, &["metadata", "resourceVersion"], json!(self.rv.to_string()));
-        self.objects.insert(key.clone(), obj.clone());
-        self.record(key, obj.clone(), kind);
+        let previous = self.objects.insert(key.clone(), obj.clone()).filter(|_| kind == EventType::Modified);
+        self.record(key, obj.clone(), kind, previous);
         obj
     }
 
-    fn record(&mut self, key: Key, object: Value, kind: EventType) {
-        let ev = Arc::new(WatchEvent { rv: self.rv, kind, key, object });
+    fn record(&mut self, key: Key, object: Value, kind: EventType, previous: Option<Value>) {
+        let ev = Arc::new(WatchEvent { rv: self.rv, kind, key, object, previous });
         self.history.push_back(ev.clone());
         while self.history.len() > HISTORY {
             self.history.pop_front();
@@ -220,7 +240,7 @@ impl Store {
         let mut obj = self.objects.remove(key)?;
         self.rv += 1;
         set_path(&mut obj, &["metadata", "resourceVersion"], json!(self.rv.to_string()));
-        self.record(key.clone(), obj.clone(), EventType::Deleted);
+        self.record(key.clone(), obj.clone(), EventType::Deleted, None);
         Some(obj)
     }
 

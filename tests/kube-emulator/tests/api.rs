@@ -313,6 +313,15 @@ fn watch_streams_events_and_resumes_from_a_resource_version() {
     assert_eq!((first["type"].as_str(), first["object"]["metadata"]["name"].as_str()), (Some("ADDED"), Some("before")));
     assert!(fresh.next().is_none());
 
+    // With a label selector, objects that start or stop matching are ADDED or DELETED.
+    let mut labelled = Watch::open(addr, &format!("{base}?watch=true&labelSelector=tier%3Dweb"));
+    assert_eq!(patch(addr, &format!("{base}/before"), MERGE, r#"{"metadata":{"labels":{"tier":"web"}}}"#).status, 200);
+    assert_eq!(labelled.next().map(|e| e["type"].clone()), Some(json!("ADDED")));
+    assert_eq!(patch(addr, &format!("{base}/before"), MERGE, r#"{"data":{"y":"1"}}"#).status, 200);
+    assert_eq!(labelled.next().map(|e| e["type"].clone()), Some(json!("MODIFIED")));
+    assert_eq!(patch(addr, &format!("{base}/before"), MERGE, r#"{"metadata":{"labels":{"tier":null}}}"#).status, 200);
+    assert_eq!(labelled.next().map(|e| e["type"].clone()), Some(json!("DELETED")));
+
     // A resourceVersion that cannot be resumed from gets an ERROR event with 410 Gone.
     let mut old = Watch::open(addr, &format!("{base}?watch=true&resourceVersion=bogus"));
     let err = old.next().expect("an ERROR event");
