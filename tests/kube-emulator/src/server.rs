@@ -673,8 +673,8 @@ fn patch(
                 "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
             ));
         }
-        let text = std::str::from_utf8(r.body).map_err(|_| ApiError::bad_request("the request body is not UTF-8"))?;
-        let applied = goyaml::parse(text).map_err(|e| ApiError::bad_request(format!("error decoding YAML: {e}")))?;
+        // kube-rs sends JSON (a subset of YAML), kubectl YAML.
+        let applied = parse_body(r.body)?;
         if !applied.is_object() {
             return Err(ApiError::bad_request("the apply configuration must be an object"));
         }

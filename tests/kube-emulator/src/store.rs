@@ -481,12 +481,13 @@ impl Store {
         }
     }
 
-    /// Workloads whose status does not yet say ready for their current generation.
+    /// Workloads whose status does not yet say ready for their current generation (never-ready ones aside).
     pub(crate) fn unsettled_workloads(&self) -> Vec<ReadyTask> {
         self.objects
             .iter()
             .filter(|(k, _)| k.group == "apps" && crate::resources::WORKLOAD_PLURALS.contains(&k.plural.as_str()))
-            .filter(|(_, v)| !workload::is_settled(v))
+            // Never-ready workloads were settled (as not ready) when written.
+            .filter(|(_, v)| !workload::is_settled(v) && workload::never_ready_reason(v).is_none())
             .map(|(k, v)| ReadyTask {
                 key: k.clone(),
                 uid: str_at(v, &["metadata", "uid"]).to_string(),

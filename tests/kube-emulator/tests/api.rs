@@ -402,6 +402,22 @@ fn never_ready_workloads_leave_a_waiting_pod_and_a_warning_event() {
     assert_eq!(pods[0]["status"]["containerStatuses"][0]["state"]["waiting"]["reason"], "ImagePullBackOff");
     let dep = emu.get("Deployment", Some("default"), "broken").unwrap_or_default();
     assert_eq!(dep["status"]["readyReplicas"], 0);
+    // Changing the timer neither readies it nor repeats the pod and event.
+    emu.set_ready_after(Some(std::time::Duration::ZERO));
+    let rv = get(addr, "/api/v1/pods").json()["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
+    let mut pod_watch = Watch::open(addr, &format!("/api/v1/pods?watch=true&resourceVersion={rv}"));
+    assert_eq!(
+        post(addr, "/apis/apps/v1/namespaces/default/deployments", &deployment("fine", 1, json!({}))).status,
+        201
+    );
+    pod_watch.until("the next workload's pod", |e| e["object"]["metadata"]["labels"]["app"] == "fine");
+    assert_eq!(emu.objects("Pod").len(), 2);
+    assert_eq!(emu.objects("Event").len(), 1);
+    assert_eq!(
+        emu.get("Pod", Some("default"), pods[0]["metadata"]["name"].as_str().unwrap_or_default())
+            .map(|p| p["metadata"]["uid"].clone()),
+        Some(pods[0]["metadata"]["uid"].clone())
+    );
 }
 
 #[test]
