@@ -17,7 +17,8 @@
 //!   merge patch is handled as a JSON merge patch (lists are replaced, not merged by key).
 //! - Bookkeeping: uid, resourceVersion (one global counter), generation (bumped when anything but metadata
 //!   and status changes), creationTimestamp, managedFields for appliers, finalizers/deletionTimestamp.
-//! - Rules: namespaced creates need the namespace; deleting a namespace deletes its contents; deleting a
+//! - Rules: namespaces get their `kubernetes.io/metadata.name` label and Services a cluster IP, as the
+//!   real API server does; namespaced creates need the namespace; deleting a namespace deletes its contents; deleting a
 //!   CRD deletes its objects; errors are `Status` objects shaped like Kubernetes'.
 //! - Behaviour: CRDs are Established at once; Deployments, DaemonSets, StatefulSets and ReplicaSets get a
 //!   "progressing" status when written and, after [`Config::ready_after`] (or never), Pods that run and a
@@ -325,7 +326,7 @@ fn seed_cluster(store: &mut Store) {
         return;
     };
     for name in INITIAL_NAMESPACES {
-        let obj = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name, "labels": {"kubernetes.io/metadata.name": name}}});
+        let obj = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}});
         let _ = store.create(&ns, "", obj, false);
     }
     let node = json!({

@@ -456,9 +456,14 @@ impl Store {
             }
         }
         match (res.group.as_str(), res.plural.as_str()) {
-            ("", "namespaces") if str_at(obj, &["status", "phase"]).is_empty() => {
-                set_path(obj, &["status", "phase"], json!("Active"));
+            ("", "namespaces") => {
+                if str_at(obj, &["status", "phase"]).is_empty() {
+                    set_path(obj, &["status", "phase"], json!("Active"));
+                }
+                let name = str_at(obj, &["metadata", "name"]).to_string();
+                set_path(obj, &["metadata", "labels", NAMESPACE_NAME_LABEL], json!(name));
             }
+            ("", "services") => self.assign_cluster_ip(old, obj),
             (CRD_GROUP, CRD_PLURAL) => establish_crd(obj),
             _ if res.is_workload() && old.is_none_or(|o| generation(o) != generation(obj)) => {
                 let status = workload::progressing_status(res, obj);
@@ -466,6 +471,22 @@ impl Store {
             }
             _ => {}
         }
+    }
+
+    /// Gives a Service a cluster IP (kept across updates), as the API server's allocator does.
+    fn assign_cluster_ip(&mut self, old: Option<&Value>, obj: &mut Value) {
+        if str_at(obj, &["spec", "type"]) == "ExternalName" || !str_at(obj, &["spec", "clusterIP"]).is_empty() {
+            return;
+        }
+        let ip = match old.map(|o| str_at(o, &["spec", "clusterIP"])).filter(|ip| !ip.is_empty()) {
+            Some(ip) => ip.to_string(),
+            None => {
+                let n = self.next_counter();
+                format!("10.96.{}.{}", n / 250 % 250, n % 250 + 1)
+            }
+        };
+        set_path(obj, &["spec", "clusterIPs"], json!([ip]));
+        set_path(obj, &["spec", "clusterIP"], json!(ip));
     }
 
     fn note_workload(&mut self, res: &ResourceInfo, key: &Key, stored: &Value) {
@@ -520,6 +541,8 @@ pub(crate) fn namespace_key(ns: &str) -> Key {
     Key { group: String::new(), plural: "namespaces".into(), namespace: String::new(), name: ns.to_string() }
 }
 
+/// The label Kubernetes puts on every namespace, holding its name.
+pub(crate) const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
 const CRD_GROUP: &str = "apiextensions.k8s.io";
 const CRD_PLURAL: &str = "customresourcedefinitions";
 

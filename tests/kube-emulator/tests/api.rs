@@ -194,7 +194,9 @@ fn namespaces_gate_creates_and_take_their_contents_along() {
         .status,
         201
     );
-    assert_eq!(get(addr, "/api/v1/namespaces/istio-system").json()["status"]["phase"], "Active");
+    let ns = get(addr, "/api/v1/namespaces/istio-system").json();
+    assert_eq!(ns["status"]["phase"], "Active");
+    assert_eq!(ns["metadata"]["labels"]["kubernetes.io/metadata.name"], "istio-system");
     assert_eq!(
         post(addr, "/api/v1/namespaces/istio-system/configmaps", &cm("istio", "istio-system", json!({}))).status,
         201
@@ -597,4 +599,20 @@ fn tables_for_kubectl_get() {
     assert_eq!(t["rows"][0]["object"]["metadata"]["name"], "default");
     // Plain JSON when the Accept header does not ask for a table first.
     assert_eq!(get(addr, "/api/v1/namespaces").json()["kind"], "NamespaceList");
+}
+
+#[test]
+fn services_get_a_stable_cluster_ip() {
+    let (_emu, addr) = start();
+    let svc = json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "istiod"},
+        "spec": {"selector": {"app": "istiod"}, "ports": [{"name": "grpc-xds", "port": 15010}]}});
+    let created = post(addr, "/api/v1/namespaces/default/services", &svc).json();
+    let ip = created["spec"]["clusterIP"].as_str().unwrap_or_default().to_string();
+    assert!(ip.starts_with("10.96."), "{ip}");
+    assert_eq!(created["spec"]["clusterIPs"], json!([ip]));
+    let applied =
+        patch(addr, "/api/v1/namespaces/default/services/istiod?fieldManager=t", APPLY, &svc.to_string()).json();
+    assert_eq!(applied["spec"]["clusterIP"], ip.as_str());
+    let external = json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "ext"}, "spec": {"type": "ExternalName", "externalName": "example.com"}});
+    assert!(post(addr, "/api/v1/namespaces/default/services", &external).json()["spec"].get("clusterIP").is_none());
 }
