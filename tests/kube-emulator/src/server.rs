@@ -548,7 +548,7 @@ fn resource_request(
         ("GET", None, None) => {
             let (labels, fields) = selectors(q)?;
             if q.flag("watch") {
-                return Ok(watch(shared, res.clone(), namespace.clone(), labels, fields, q));
+                return Ok(watch(shared, res.clone(), namespace.clone(), labels, fields, q, wants_table(r.accept)));
             }
             let store = lock(&shared.store);
             let items: Vec<Value> = store
@@ -742,6 +742,32 @@ fn event_line(kind: &str, object: &Value) -> Bytes {
     Bytes::from(s)
 }
 
+/// Turns stored objects into watch event lines, as objects or (for `kubectl get -w`) one-row Tables whose
+/// column definitions come only with the first.
+struct Encoder {
+    res: ResourceInfo,
+    as_table: bool,
+    columns_sent: bool,
+}
+
+impl Encoder {
+    fn line(&mut self, kind: &str, obj: &Value) -> Bytes {
+        let shown = present(&self.res, obj);
+        if !self.as_table {
+            return event_line(kind, &shown);
+        }
+        let rv = str_at(&shown, &["metadata", "resourceVersion"]).parse().unwrap_or(0);
+        let mut t = table(&self.res, std::slice::from_ref(&shown), rv);
+        if self.columns_sent
+            && let Some(m) = t.as_object_mut()
+        {
+            m.insert("columnDefinitions".into(), json!([]));
+        }
+        self.columns_sent = true;
+        event_line(kind, &t)
+    }
+}
+
 fn watch(
     shared: &Arc<Shared>,
     res: ResourceInfo,
@@ -749,7 +775,9 @@ fn watch(
     labels: LabelSelector,
     fields: FieldSelector,
     q: &Query,
+    as_table: bool,
 ) -> Response {
+    let mut encoder = Encoder { res: res.clone(), as_table, columns_sent: false };
     let timeout = q.get("timeoutSeconds").and_then(|t| t.parse::<u64>().ok()).map(Duration::from_secs);
     let send_initial = q.get("sendInitialEvents") == Some("true");
     let rv_param = q.get("resourceVersion").unwrap_or("").to_string();
@@ -770,7 +798,7 @@ fn watch(
         let mut end_now = false;
         if send_initial || rv_param.is_empty() || rv_param == "0" {
             for (_, v) in store.all().filter(|(k, v)| matches(k, v)) {
-                lines.push(event_line("ADDED", &present(&res, v)));
+                lines.push(encoder.line("ADDED", v));
             }
             if send_initial {
                 let bookmark = json!({"kind": res.kind, "apiVersion": res.api_version(), "metadata": {
@@ -783,7 +811,7 @@ fn watch(
                 Ok(rv) if rv >= store.oldest_resumable() => {
                     for e in store.events_since(rv) {
                         if let Some(kind) = e.seen_as(&matches) {
-                            lines.push(event_line(kind.as_str(), &present(&res, &e.object)));
+                            lines.push(encoder.line(kind.as_str(), &e.object));
                         }
                     }
                 }
@@ -817,7 +845,7 @@ fn watch(
                 ev = rx.recv() => match ev {
                     Ok(e) => {
                         if let Some(kind) = e.seen_as(&matches)
-                            && tx.send(event_line(kind.as_str(), &present(&res, &e.object))).await.is_err()
+                            && tx.send(encoder.line(kind.as_str(), &e.object)).await.is_err()
                         {
                             return;
                         }

@@ -597,6 +597,14 @@ fn tables_for_kubectl_get() {
     assert_eq!(t["rows"][0]["cells"][0], "default");
     assert_eq!(t["rows"][0]["cells"][1], "Active");
     assert_eq!(t["rows"][0]["object"]["metadata"]["name"], "default");
+    // `kubectl get -w`: one-row tables, column definitions only in the first event.
+    let mut w = Watch::open_accepting(addr, "/api/v1/namespaces?watch=true&timeoutSeconds=1", accept);
+    let first = w.next().expect("an event");
+    assert_eq!((first["type"].as_str(), first["object"]["kind"].as_str()), (Some("ADDED"), Some("Table")));
+    assert_eq!(first["object"]["columnDefinitions"].as_array().map(Vec::len), Some(3));
+    let second = w.next().expect("an event");
+    assert_eq!(second["object"]["columnDefinitions"], json!([]));
+    assert_eq!(second["object"]["rows"][0]["cells"][0], "kube-node-lease");
     // Plain JSON when the Accept header does not ask for a table first.
     assert_eq!(get(addr, "/api/v1/namespaces").json()["kind"], "NamespaceList");
 }
