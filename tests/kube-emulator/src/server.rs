@@ -512,6 +512,24 @@ fn table(res: &ResourceInfo, objs: &[Value], rv: u64) -> Value {
     })
 }
 
+/// A `<Kind>List` of items at the given resourceVersion.
+fn list_json(res: &ResourceInfo, items: Vec<Value>, rv: u64) -> Value {
+    json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": {"resourceVersion": rv.to_string()}, "items": items})
+}
+
+/// The `DeleteOptions` body of a DELETE, if it has a readable one.
+fn delete_options(body: &[u8]) -> Option<Value> {
+    if body.is_empty() { None } else { parse_body(body).ok() }
+}
+
+/// Fails with NotFound unless the object exists.
+fn must_exist(shared: &Shared, res: &ResourceInfo, ns: &str, name: &str) -> Result<(), ApiError> {
+    match lock(&shared.store).get(&Key::new(res, ns, name)) {
+        Some(_) => Ok(()),
+        None => Err(ApiError::not_found(res, name)),
+    }
+}
+
 fn selectors(q: &Query) -> Result<(LabelSelector, FieldSelector), ApiError> {
     let labels = LabelSelector::parse(q.get("labelSelector").unwrap_or("")).map_err(ApiError::bad_request)?;
     let fields = FieldSelector::parse(q.get("fieldSelector").unwrap_or("")).map_err(ApiError::bad_request)?;
@@ -561,10 +579,7 @@ fn resource_request(
             if wants_table(r.accept) {
                 return Ok(json_response(200, &table(res, &items, rv)));
             }
-            Ok(json_response(
-                200,
-                &json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": {"resourceVersion": rv.to_string()}, "items": items}),
-            ))
+            Ok(json_response(200, &list_json(res, items, rv)))
         }
         ("GET", Some(name), None | Some("status")) => {
             let store = lock(&shared.store);
@@ -575,11 +590,11 @@ fn resource_request(
             Ok(json_response(200, &present(res, obj)))
         }
         ("GET", Some(name), Some("log")) if res.plural == "pods" => {
-            lock(&shared.store).get(&Key::new(res, ns, name)).ok_or_else(|| ApiError::not_found(res, name))?;
+            must_exist(shared, res, ns, name)?;
             Ok((StatusCode::OK, [(header::CONTENT_TYPE, "text/plain")], "").into_response())
         }
         ("GET" | "POST", Some(name), Some("exec")) if res.plural == "pods" => {
-            lock(&shared.store).get(&Key::new(res, ns, name)).ok_or_else(|| ApiError::not_found(res, name))?;
+            must_exist(shared, res, ns, name)?;
             let ws = ws.ok_or_else(|| {
                 ApiError::bad_request("Upgrade request required: the kube emulator serves exec over WebSocket only")
             })?;
@@ -606,7 +621,7 @@ fn resource_request(
         }
         ("PATCH", Some(name), None | Some("status")) => patch(shared, res, ns, name, sub.is_some(), &r),
         ("DELETE", Some(name), None) => {
-            let opts = if r.body.is_empty() { None } else { parse_body(r.body).ok() };
+            let opts = delete_options(r.body);
             let orphan = q.get("propagationPolicy") == Some("Orphan")
                 || opts.as_ref().and_then(|o| o.get("propagationPolicy")).and_then(Value::as_str) == Some("Orphan")
                 || q.get("orphanDependents") == Some("true");
@@ -626,7 +641,7 @@ fn resource_request(
         }
         ("DELETE", None, None) => {
             let (labels, fields) = selectors(q)?;
-            let opts = if r.body.is_empty() { None } else { parse_body(r.body).ok() };
+            let opts = delete_options(r.body);
             let dry = dry_run(q, opts.as_ref());
             let mut store = lock(&shared.store);
             let victims: Vec<Value> = store
@@ -643,10 +658,7 @@ fn resource_request(
                 }
             }
             let rv = store.resource_version();
-            Ok(json_response(
-                200,
-                &json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": {"resourceVersion": rv.to_string()}, "items": items}),
-            ))
+            Ok(json_response(200, &list_json(res, items, rv)))
         }
         _ => Err(ApiError::method_not_allowed(r.method)),
     }

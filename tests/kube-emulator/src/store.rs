@@ -292,14 +292,7 @@ impl Store {
         } else if let Some(meta) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
             meta.shift_remove("namespace");
         }
-        let uid = self.new_uid();
-        set_path(&mut obj, &["metadata", "uid"], json!(uid));
-        set_path(&mut obj, &["metadata", "creationTimestamp"], json!(now_rfc3339()));
-        set_path(&mut obj, &["metadata", "generation"], json!(1));
-        if let Some(meta) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
-            meta.shift_remove("deletionTimestamp");
-            meta.shift_remove("resourceVersion");
-        }
+        self.fill_new_meta(&mut obj);
         self.on_write(res, None, &mut obj, false);
         if dry_run {
             return Ok(obj);
@@ -307,6 +300,18 @@ impl Store {
         let stored = self.put(key.clone(), obj, EventType::Added);
         self.note_workload(res, &key, &stored);
         Ok(stored)
+    }
+
+    /// Sets what the server decides for a new object: uid, creationTimestamp, generation 1.
+    pub(crate) fn fill_new_meta(&mut self, obj: &mut Value) {
+        let uid = self.new_uid();
+        set_path(obj, &["metadata", "uid"], json!(uid));
+        set_path(obj, &["metadata", "creationTimestamp"], json!(now_rfc3339()));
+        set_path(obj, &["metadata", "generation"], json!(1));
+        if let Some(meta) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
+            meta.shift_remove("deletionTimestamp");
+            meta.shift_remove("resourceVersion");
+        }
     }
 
     /// Replaces an object (PUT, and every patch after it is computed). With `status_only`, only the
