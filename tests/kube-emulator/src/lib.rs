@@ -18,8 +18,8 @@
 //! - Bookkeeping: uid, resourceVersion (one global counter), generation (bumped when anything but metadata
 //!   and status changes), creationTimestamp, managedFields for appliers, finalizers/deletionTimestamp.
 //! - Rules: namespaces get their `kubernetes.io/metadata.name` label and Services a cluster IP, as the
-//!   real API server does; namespaced creates need the namespace; deleting a namespace deletes its contents; deleting a
-//!   CRD deletes its objects; errors are `Status` objects shaped like Kubernetes'.
+//!   real API server does; namespaced creates need the namespace; deleting a namespace deletes its
+//!   contents; deleting a CRD deletes its objects; errors are `Status` objects shaped like Kubernetes'.
 //! - Behaviour: CRDs are Established at once; Deployments, DaemonSets, StatefulSets and ReplicaSets get a
 //!   "progressing" status when written and, after [`Config::ready_after`] (or never), Pods that run and a
 //!   ready status. The annotation [`NEVER_READY_ANNOTATION`] (value: a reason such as `ImagePullBackOff`)
@@ -31,8 +31,11 @@
 //! Known limits: kubectl must run with `--validate=false` (no OpenAPI documents are served); protobuf
 //! request bodies are read only for what `kubectl create namespace|configmap|secret|serviceaccount`
 //! sends (other typed creates get 415: use `kubectl apply`); `limit`/`continue` paging is ignored (lists
-//! are whole); Jobs never
-//! complete; there is no admission, validation or defaulting.
+//! are whole); Jobs never complete; there is no admission, validation or defaulting; no TLS (kube-rs 5 and
+//! kubectl 1.35 both accept `server: http://127.0.0.1:PORT`).
+//!
+//! kubectl 1.35 for tests comes from `scripts/install-kubectl.sh` (into `target/tools/kubectl`); the
+//! kubectl tests are `#[ignore]`d: `cargo test -p kube-emulator -- --ignored` (`KUBECTL=path` overrides).
 //!
 //! Standalone use (the `kube-emulator` example of the istioctl package):
 //!
@@ -43,7 +46,8 @@
 //! writes a kubeconfig to FILE, prints `ready` on stdout once it accepts requests, and serves until
 //! killed. `--ready-after never` keeps workloads unready; fault flags are listed by `--help`.
 //!
-//! Library use, from plain `#[test]` functions (the emulator runs its own runtime threads):
+//! Library use, from plain `#[test]` functions (the emulator runs its own runtime threads; it can also be
+//! started inside a tokio runtime). Workloads are ready at once by default (`ready_after: Some(0s)`):
 //!
 //! ```no_run
 //! let emu = kube_emulator::Emulator::start(kube_emulator::Config::default()).unwrap();
