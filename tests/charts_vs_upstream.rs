@@ -281,3 +281,33 @@ fn embedded_charts_render_like_upstreams_charts() {
     assert!(ran > 0, "no input ran");
     assert!(failures.is_empty(), "{} of {ran} inputs differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Values `istioctl tag generate` passes to the `default` chart (and variations of them).
+const TAG_VALUES: &[&str] = &[
+    r#"{"revision": "canary", "base": {"validationURL": ""}, "global": {"istioNamespace": "istio-system"}}"#,
+    r#"{"revision": "", "global": {"istioNamespace": "other"}}"#,
+    r#"{"revision": "r", "istiodRemote": {"injectionURL": "https://a/b"}, "base": {"validationURL": "https://v"},
+        "sidecarInjectorWebhook": {"enableNamespacesByDefault": true}, "ownerName": "o"}"#,
+];
+
+#[test]
+fn default_tag_chart_renders_like_upstreams() {
+    use istioctl::helm::{Chart, PreparedChart, RenderOptions};
+    let Some(upstream) = upstream_manifests() else { return };
+    let prepare = |source: ManifestSource| PreparedChart::new(Chart::load(&source, "charts/default").unwrap()).unwrap();
+    let (ours, theirs) = (prepare(ManifestSource::Embedded), prepare(ManifestSource::Dir(upstream)));
+    for values in TAG_VALUES {
+        let values: serde_json::Map<String, Value> = serde_json::from_str(values).unwrap();
+        let objects = |chart: &PreparedChart| {
+            let out = chart.render(&values, &RenderOptions::istioctl("istio-system")).unwrap();
+            objects_by_identity(&out.documents.join("\n---\n"))
+        };
+        let mine = objects(&ours);
+        let mut want = objects(&theirs);
+        want.values_mut().for_each(restamp);
+        assert_eq!(mine.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>(), "{values:?}");
+        for (id, obj) in &want {
+            assert_eq!(first_difference(id, obj, &mine[id]), None, "{values:?}");
+        }
+    }
+}
