@@ -167,7 +167,13 @@ const VARIANTS: &[(&str, &[&str], &str)] = &[
 /// Inputs that must fail with both chart sets (the charts reject them).
 const FAILING: &[&str] = &["tracer-lightstep-unset", "stackdriver-removed", "kubernetes-ca", "unknown-profile"];
 
+/// upstream's charts with upstream's profiles, laid out like `manifests/` (set up once for all tests).
 fn upstream_manifests() -> Option<PathBuf> {
+    static DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    DIR.get_or_init(lay_out_upstream_manifests).clone()
+}
+
+fn lay_out_upstream_manifests() -> Option<PathBuf> {
     let Some(upstream) = std::env::var_os("UPSTREAM_MANIFESTS") else {
         eprintln!("skipping: UPSTREAM_MANIFESTS (upstream's manifests/ folder) is not set");
         return None;
@@ -177,7 +183,6 @@ fn upstream_manifests() -> Option<PathBuf> {
         eprintln!("skipping: {} is absent", profiles.display());
         return None;
     }
-    // upstream's charts with upstream's profiles, laid out like `manifests/`.
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("upstream-manifests");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("profiles")).unwrap();
