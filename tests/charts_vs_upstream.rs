@@ -2,7 +2,7 @@
 //! every profile and many values (revisions, tags, remote clusters, network policies, gateways, CNI and
 //! ztunnel settings, ...). Both are rendered by our engine; the objects must be the same, apart from what is
 //! ours by design (CRD schemas, built-in injection templates) and the chart version stamped into labels
-//! (upstream's git charts say 1.0.0). An input that fails must fail with both.
+//! (upstream's git charts say 1.0.0). An input that fails must fail with both, with the same message.
 //!
 //! Needs `UPSTREAM_MANIFESTS` (the tag's `manifests/` folder; its `charts/` is used with the profiles from
 //! `../shared/conformance/manifest/profiles`); skipped otherwise. `CHART_VARIANTS=a,b` limits the run.
@@ -157,6 +157,8 @@ const VARIANTS: &[(&str, &[&str], &str)] = &[
     ),
     ("platform-k3s", &["values.global.platform=k3s", "components.cni.enabled=true"], ""),
     ("unknown-profile", &["values.profile=nope"], ""),
+    ("unknown-platform", &["values.global.platform=nope"], ""),
+    ("defaults-prefix", &["values.defaults.hub=x"], ""),
     (
         "other-namespace",
         &["values.global.istioNamespace=other", "components.pilot.namespace=other"],
@@ -164,8 +166,18 @@ const VARIANTS: &[(&str, &[&str], &str)] = &[
     ),
 ];
 
-/// Inputs that must fail with both chart sets (the charts reject them).
-const FAILING: &[&str] = &["tracer-lightstep-unset", "stackdriver-removed", "kubernetes-ca", "unknown-profile"];
+/// Inputs that must fail with both chart sets (the charts reject them), with the same error.
+const FAILING: &[&str] = &[
+    "tracer-lightstep-unset",
+    "stackdriver-removed",
+    "kubernetes-ca",
+    "unknown-profile",
+    "unknown-platform",
+    "defaults-prefix",
+];
+
+/// Failing inputs whose message names a different template call chain (ours has its own helpers).
+const OWN_ERROR_CHAIN: &[&str] = &["tracer-lightstep-unset"];
 
 /// upstream's charts with upstream's profiles, laid out like `manifests/` (set up once for all tests).
 fn upstream_manifests() -> Option<PathBuf> {
@@ -255,7 +267,12 @@ fn embedded_charts_render_like_upstreams_charts() {
                 }
                 (o, t)
             }
-            (Err(_), Err(_)) if FAILING.contains(name) => continue,
+            (Err(o), Err(t)) if FAILING.contains(name) => {
+                if o != t && !OWN_ERROR_CHAIN.contains(name) {
+                    failures.push(format!("{name}: error {o:?}, upstream's {t:?}"));
+                }
+                continue;
+            }
             (o, t) => {
                 failures.push(format!("{name}: ours {:?}, upstream's {:?}", o.err(), t.err()));
                 continue;
