@@ -295,3 +295,102 @@ fn several_gateways_render_like_upstream_asserts() {
         assert_eq!(hpa["spec"]["maxReplicas"], 5);
     }
 }
+
+/// Renders one upstream input with upstream's charts; the objects in print order.
+fn render_input(upstream: &Path, dir: &Path, input: &str, flags: &[&str]) -> Vec<Value> {
+    let inputs = InstallInputs {
+        files: vec![dir.join("inputs").join(input)],
+        set_flags: flags.iter().map(|f| (*f).to_string()).collect(),
+        manifests: ManifestSource::Dir(upstream.to_path_buf()),
+        ..InstallInputs::default()
+    };
+    let rendered = generate(&inputs).unwrap_or_else(|e| panic!("{input}: {e}"));
+    let text = print_manifest(&rendered);
+    goyaml::parse_documents(&text).unwrap().into_iter().map(|d| d.value).filter(|v| !v.is_null()).collect()
+}
+
+/// The value at `pointer` in the object of that kind and name.
+fn at<'a>(objs: &'a [Value], kind: &str, name: &str, pointer: &str) -> Option<&'a Value> {
+    objs.iter().find(|o| o["kind"] == kind && o["metadata"]["name"] == name).and_then(|o| o.pointer(pointer))
+}
+
+/// Assertions of upstream's manifest-generate tests that are written in Go code rather than goldens
+/// (component hub/tag, custom gateway tags, remote istiod variants, revisions).
+#[test]
+fn upstream_code_assertions_hold() {
+    let Some((upstream, dir)) = setup() else { return };
+    let image = "/spec/template/spec/containers/0/image";
+    let objs = render_input(&upstream, &dir, "component_hub_tag.yaml", &[]);
+    assert_eq!(
+        at(&objs, "Deployment", "istio-ingressgateway", image).unwrap(),
+        "istio-spec.hub/proxyv2:istio-spec.tag-global.variant"
+    );
+    assert_eq!(at(&objs, "Deployment", "istiod", image).unwrap(), "component.pilot.hub/pilot:2-global.variant");
+    assert_eq!(
+        at(&objs, "DaemonSet", "istio-cni-node", image).unwrap(),
+        "component.cni.hub/install-cni:v3.3.3-global.variant"
+    );
+    assert_eq!(at(&objs, "DaemonSet", "ztunnel", image).unwrap(), "component.ztunnel.hub/ztunnel:4-global.variant");
+
+    let objs = render_input(&upstream, &dir, "gateways-with-custom-tags-and-no-labels.yaml", &[]);
+    assert!(
+        at(&objs, "Deployment", "istio-ingressgateway", image).unwrap().as_str().unwrap().ends_with(":special-tag")
+    );
+    assert!(
+        at(&objs, "Deployment", "istio-egressgateway", image).unwrap().as_str().unwrap().ends_with(":special-tag2")
+    );
+
+    let crds = |objs: &[Value]| {
+        let names: Vec<&str> = objs
+            .iter()
+            .filter(|o| o["kind"] == "CustomResourceDefinition")
+            .filter_map(|o| o["metadata"]["name"].as_str())
+            .collect();
+        for crd in [
+            "destinationrules.networking.istio.io",
+            "sidecars.networking.istio.io",
+            "authorizationpolicies.security.istio.io",
+        ] {
+            assert!(names.contains(&crd), "{crd}");
+        }
+        assert!(!names.contains(&"adapters.config.istio.io"));
+    };
+    let webhook = "/webhooks/0/clientConfig";
+    let objs = render_input(&upstream, &dir, "istiod_remote.yaml", &[]);
+    crds(&objs);
+    assert_eq!(
+        at(&objs, "MutatingWebhookConfiguration", "istio-sidecar-injector", webhook).unwrap()["url"],
+        "https://xxx:15017/inject"
+    );
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/endpoints/0/addresses/0").unwrap(), "169.10.112.88");
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/ports/0/name").unwrap(), "tcp-istiod");
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/ports/0/port").unwrap(), 15012);
+
+    let objs = render_input(&upstream, &dir, "istiod_remote_ipv6.yaml", &[]);
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/addressType").unwrap(), "IPv6");
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/endpoints/0/addresses/0").unwrap(), "2001:db8::1");
+    assert!(at(&objs, "Service", "istiod", "/spec/type").is_none());
+
+    let objs = render_input(&upstream, &dir, "istiod_remote_config.yaml", &[]);
+    assert_eq!(
+        at(&objs, "MutatingWebhookConfiguration", "istio-sidecar-injector", webhook).unwrap()["service"]["name"],
+        "istiod"
+    );
+    assert_eq!(
+        at(&objs, "ValidatingWebhookConfiguration", "istio-validator-istio-system", webhook).unwrap()["url"],
+        "https://xxx:15017/validate"
+    );
+
+    let objs = render_input(&upstream, &dir, "istiod_remote_local.yaml", &[]);
+    assert!(at(&objs, "Deployment", "istiod", "/metadata").is_some());
+    assert_eq!(at(&objs, "EndpointSlice", "istiod-remote", "/endpoints/0/addresses/0").unwrap(), "169.10.112.88");
+    assert_eq!(
+        at(&objs, "ValidatingWebhookConfiguration", "istio-validator-istio-system", webhook).unwrap()["service"]["name"],
+        "istiod"
+    );
+
+    // A revision renames istiod, and k8s patches follow the new name.
+    let objs = render_input(&upstream, &dir, "pilot_k8s_settings.yaml", &["revision=canary"]);
+    assert_eq!(at(&objs, "Deployment", "istiod-canary", "/spec/template/spec/nodeSelector/master").unwrap(), "true");
+    assert_eq!(at(&objs, "HorizontalPodAutoscaler", "istiod-canary", "/spec/maxReplicas").unwrap(), 333);
+}
