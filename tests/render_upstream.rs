@@ -394,3 +394,23 @@ fn upstream_code_assertions_hold() {
     assert_eq!(at(&objs, "Deployment", "istiod-canary", "/spec/template/spec/nodeSelector/master").unwrap(), "true");
     assert_eq!(at(&objs, "HorizontalPodAutoscaler", "istiod-canary", "/spec/maxReplicas").unwrap(), 333);
 }
+
+/// Deprecated settings surface as the charts' `NOTES.txt` warnings.
+#[test]
+fn chart_notes_warnings_are_collected() {
+    let Some((upstream, _)) = setup() else { return };
+    let inputs = InstallInputs {
+        set_flags: vec!["unvalidatedValues.global.proxy.concurrency=2".into()],
+        manifests: ManifestSource::Dir(upstream),
+        ..InstallInputs::default()
+    };
+    let rendered = generate(&inputs).unwrap();
+    assert!(
+        rendered.warnings.contains(
+            &r#""global.proxy.concurrency" is deprecated; use "meshConfig.defaultConfig.concurrency" instead."#
+                .to_string()
+        ),
+        "{:?}",
+        rendered.warnings
+    );
+}
