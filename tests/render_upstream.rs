@@ -414,3 +414,27 @@ fn chart_notes_warnings_are_collected() {
         rendered.warnings
     );
 }
+
+/// `manifest translate`'s view: the same components, rendered without the `k8s` patches.
+#[test]
+fn migrate_renders_without_k8s_patches() {
+    let Some((upstream, dir)) = setup() else { return };
+    let inputs = InstallInputs {
+        files: vec![dir.join("inputs/pilot_k8s_settings.yaml")],
+        manifests: ManifestSource::Dir(upstream),
+        ..InstallInputs::default()
+    };
+    let parts = istioctl::render::migrate(&inputs).unwrap();
+    let names: Vec<_> = parts.iter().map(|p| (p.component.name.as_str(), p.component.release_name)).collect();
+    // The input's `empty` profile enables Pilot only.
+    assert_eq!(names, [("Pilot", Some("istiod"))]);
+    let pilot = &parts[0];
+    assert_eq!(pilot.spec.namespace, "istio-control");
+    assert_eq!(pilot.values["global"]["hub"], "registry.istio.io/release");
+    let istiod = pilot.objects.iter().find(|o| o["kind"] == "Deployment").unwrap();
+    assert!(istiod["spec"]["template"]["spec"].get("nodeSelector").is_none());
+    // The generated manifest has it.
+    let generated = generate(&inputs).unwrap();
+    let patched = generated.objects().find(|o| o.kind() == "Deployment").unwrap();
+    assert_eq!(patched.value["spec"]["template"]["spec"]["nodeSelector"]["master"], "true");
+}

@@ -85,40 +85,80 @@ pub fn print_manifest(rendered: &Rendered) -> String {
     print_objects(rendered.objects())
 }
 
-/// Renders a fully merged IstioOperator (`spec.values` already translated, as the operator front end
-/// produces it) with charts from `source`.
-pub fn render_merged(
+/// One rendered instance of a component (a gateway, or the single spec of other components).
+#[derive(Debug, Clone)]
+pub struct ComponentRender {
+    /// The component.
+    pub component: Component,
+    /// The spec it was rendered for.
+    pub spec: ComponentSpec,
+    /// The Helm values it was rendered with (`spec.values` as the chart saw it).
+    pub values: Map<String, Value>,
+    /// Its objects, in chart order.
+    pub objects: Vec<Value>,
+    /// Its chart's `NOTES.txt` warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Renders every enabled component instance of a merged IstioOperator, with or without the `k8s`
+/// post-processing (istioctl's `GenerateManifest` applies it; `Migrate`, behind `manifest translate`,
+/// does not).
+pub fn render_components(
     merged: &Value,
     source: &ManifestSource,
     kube_version: &KubeVersion,
-) -> Result<Rendered, RenderError> {
-    let mut rendered = Rendered::default();
+    post_process: bool,
+) -> Result<Vec<ComponentRender>, RenderError> {
+    let mut out = Vec::new();
     for comp in &ALL_COMPONENTS {
         let specs = comp.specs(merged)?;
         if specs.is_empty() {
             continue;
         }
         let chart = PreparedChart::new(Chart::load(source, &format!("charts/{}", comp.chart_dir))?)?;
-        let mut objects = Vec::new();
-        for spec in &specs {
-            let values = component_values(comp, spec, merged);
+        for spec in specs {
+            let values = component_values(comp, &spec, merged);
             let opts = RenderOptions { kube_version: kube_version.clone(), ..RenderOptions::istioctl(&spec.namespace) };
-            let mut out = chart.render(&values, &opts)?;
-            rendered.warnings.extend(out.warnings);
+            let mut rendered = chart.render(&values, &opts)?;
             if installs_crds(chart.chart(), &values) {
-                out.documents.extend(chart.chart().crd_documents());
+                rendered.documents.extend(chart.chart().crd_documents());
             }
-            let mut docs = parse_objects(comp.name, &out.documents)?;
-            let revision = values.get("revision").and_then(Value::as_str).unwrap_or_default();
-            postprocess::post_process(comp, spec, &mut docs, revision)?;
-            objects.extend(docs.into_iter().map(|value| Object { value, component: comp.name }));
+            let mut objects = parse_objects(comp.name, &rendered.documents)?;
+            if post_process {
+                let revision = values.get("revision").and_then(Value::as_str).unwrap_or_default();
+                postprocess::post_process(comp, &spec, &mut objects, revision)?;
+            }
+            out.push(ComponentRender { component: *comp, spec, values, objects, warnings: rendered.warnings });
         }
-        match rendered.components.iter_mut().find(|c| c.component == comp.name) {
+    }
+    Ok(out)
+}
+
+/// Renders a fully merged IstioOperator (`spec.values` already translated, as the operator front end
+/// produces it) with charts from `source`, post-processed and grouped by component.
+pub fn render_merged(
+    merged: &Value,
+    source: &ManifestSource,
+    kube_version: &KubeVersion,
+) -> Result<Rendered, RenderError> {
+    let mut rendered = Rendered::default();
+    for part in render_components(merged, source, kube_version, true)? {
+        rendered.warnings.extend(part.warnings);
+        let name = part.component.name;
+        let objects = part.objects.into_iter().map(|value| Object { value, component: name });
+        match rendered.components.iter_mut().find(|c| c.component == name) {
             Some(c) => c.objects.extend(objects),
-            None => rendered.components.push(ComponentManifests { component: comp.name, objects }),
+            None => rendered.components.push(ComponentManifests { component: name, objects: objects.collect() }),
         }
     }
     Ok(rendered)
+}
+
+/// What `manifest translate` needs (upstream `render.Migrate`): each component instance rendered with its
+/// values but without `k8s` post-processing.
+pub fn migrate(inputs: &InstallInputs) -> Result<Vec<ComponentRender>, RenderError> {
+    let merged = crate::operator::load(inputs)?;
+    render_components(&merged.iop, &merged.manifests, &KubeVersion::default(), false)
 }
 
 /// Whether the chart's `crds/` files are part of the output: always, except for the `base` chart when
