@@ -254,11 +254,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_comment(&mut self) -> bool {
-        let Some(end) = self.rest().find("*/") else {
+        // the closing "*/" is searched after the opening "/*"
+        let Some(end) = self.rest().get(2..).and_then(|r| r.find("*/")) else {
             self.error("unclosed comment".into());
             return false;
         };
-        self.pos += end + 2;
+        self.pos += 2 + end + 2;
         let (delim, trim) = self.at_right_delim();
         if !delim {
             self.error("comment ends before closing delimiter".into());
