@@ -9,8 +9,9 @@ use serde_json::Value;
 
 use super::{NO_VALUE, ROOT_TEMPLATE_NAME};
 
-/// The Helm version `.Capabilities.HelmVersion.Version` reports (istioctl 1.30 embeds Helm v3).
-pub const HELM_VERSION: &str = "v3.18.6";
+/// The Helm version `.Capabilities.HelmVersion.Version` reports: istioctl 1.30.3 embeds the Helm
+/// v3.21.0 library, whose unstamped version string is the minor version.
+pub const HELM_VERSION: &str = "v3.21";
 
 /// API group versions a default Helm client knows (`.Capabilities.APIVersions.Has`).
 const API_VERSIONS: &[&str] = &[
