@@ -1,6 +1,11 @@
 //! The render pipeline of `istioctl manifest generate`: for each enabled component, build its Helm
 //! values from the merged IstioOperator, render its chart, parse the objects, apply the `k8s`
 //! post-processing, and finally print everything in istioctl's order.
+//!
+//! Entry points: [`generate`] (or [`generate_for`] with a cluster's version) then [`print_manifest`]
+//! for `manifest generate`; [`Rendered`] keeps each object's component for `install`; [`migrate`] for
+//! `manifest translate`; [`render_merged`] / [`render_components`] when the merged IstioOperator is
+//! already at hand.
 
 pub mod component;
 mod output;
