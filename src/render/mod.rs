@@ -40,6 +40,9 @@ pub enum RenderError {
     /// A `k8s` setting could not be applied as a strategic merge patch.
     #[error("post processing: patch: {message}")]
     Patch { component: ComponentName, message: String },
+    /// Rendering a component stopped abnormally (a defect, reported rather than propagated).
+    #[error("internal error while rendering component {component}")]
+    Crashed { component: ComponentName },
 }
 
 /// Objects of one component, in rendering order.
@@ -105,36 +108,74 @@ pub struct ComponentRender {
     pub warnings: Vec<String>,
 }
 
+/// Stack size of a component's rendering thread (template nesting recurses natively).
+const RENDER_THREAD_STACK: usize = 16 << 20;
+
 /// Renders every enabled component instance of a merged IstioOperator, with or without the `k8s`
 /// post-processing (istioctl's `GenerateManifest` applies it; `Migrate`, behind `manifest translate`,
-/// does not).
+/// does not). Components render in parallel; results and the first error come in component order, as
+/// istioctl's sequential loop would give them.
 pub fn render_components(
     merged: &Value,
     source: &ManifestSource,
     kube_version: &KubeVersion,
     post_process: bool,
 ) -> Result<Vec<ComponentRender>, RenderError> {
+    let render = |comp: &Component| render_component(comp, merged, source, kube_version, post_process);
+    let results: Vec<Result<Vec<ComponentRender>, RenderError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ALL_COMPONENTS
+            .iter()
+            .map(|comp| {
+                let spawned = std::thread::Builder::new()
+                    .name(format!("render-{}", comp.spec_key))
+                    .stack_size(RENDER_THREAD_STACK)
+                    .spawn_scoped(scope, move || render(comp));
+                (comp, spawned)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(comp, spawned)| match spawned {
+                Ok(handle) => handle.join().unwrap_or_else(|_| Err(RenderError::Crashed { component: comp.name })),
+                // No thread to be had: render here.
+                Err(_) => render(comp),
+            })
+            .collect()
+    });
     let mut out = Vec::new();
-    for comp in &ALL_COMPONENTS {
-        let specs = comp.specs(merged)?;
-        if specs.is_empty() {
-            continue;
+    for result in results {
+        out.extend(result?);
+    }
+    Ok(out)
+}
+
+/// Renders the enabled instances of one component.
+fn render_component(
+    comp: &Component,
+    merged: &Value,
+    source: &ManifestSource,
+    kube_version: &KubeVersion,
+    post_process: bool,
+) -> Result<Vec<ComponentRender>, RenderError> {
+    let specs = comp.specs(merged)?;
+    if specs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let chart = PreparedChart::new(Chart::load(source, &format!("charts/{}", comp.chart_dir))?)?;
+    let mut out = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let values = component_values(comp, &spec, merged);
+        let opts = RenderOptions { kube_version: kube_version.clone(), ..RenderOptions::istioctl(&spec.namespace) };
+        let mut rendered = chart.render(&values, &opts)?;
+        if installs_crds(chart.chart(), &values) {
+            rendered.documents.extend(chart.chart().crd_documents());
         }
-        let chart = PreparedChart::new(Chart::load(source, &format!("charts/{}", comp.chart_dir))?)?;
-        for spec in specs {
-            let values = component_values(comp, &spec, merged);
-            let opts = RenderOptions { kube_version: kube_version.clone(), ..RenderOptions::istioctl(&spec.namespace) };
-            let mut rendered = chart.render(&values, &opts)?;
-            if installs_crds(chart.chart(), &values) {
-                rendered.documents.extend(chart.chart().crd_documents());
-            }
-            let mut objects = parse_objects(comp.name, &rendered.documents)?;
-            if post_process {
-                let revision = values.get("revision").and_then(Value::as_str).unwrap_or_default();
-                postprocess::post_process(comp, &spec, &mut objects, revision)?;
-            }
-            out.push(ComponentRender { component: *comp, spec, values, objects, warnings: rendered.warnings });
+        let mut objects = parse_objects(comp.name, &rendered.documents)?;
+        if post_process {
+            let revision = values.get("revision").and_then(Value::as_str).unwrap_or_default();
+            postprocess::post_process(comp, &spec, &mut objects, revision)?;
         }
+        out.push(ComponentRender { component: *comp, spec, values, objects, warnings: rendered.warnings });
     }
     Ok(out)
 }
