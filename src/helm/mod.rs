@@ -30,7 +30,7 @@ const WARNING_PREFIX: &str = "WARNING: ";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HelmError {
     /// The chart's files could not be read or `Chart.yaml`/`values.yaml` are broken.
-    #[error("load chart {chart}: {message}")]
+    #[error("load chart: {message}")]
     Load { chart: String, message: String },
     /// A template does not parse.
     #[error("render chart: {message}")]
