@@ -3,7 +3,9 @@
 //! with `--manifests` (`../shared/conformance/manifest/outputs-upstream-charts-release/<case>.yaml`).
 //!
 //! Actual outputs are written to `$CARGO_TARGET_TMPDIR/render-upstream/<case>.yaml` for inspection with
-//! `../shared/conformance/bin/manifest-diff`. `RENDER_CASES=a,b` limits the run to some cases.
+//! `../shared/conformance/bin/manifest-diff`. `RENDER_CASES=a,b` limits the run to some cases;
+//! `RENDER_EXPECTED=outputs-1.30.3-release` compares with another folder of expected outputs (e.g. to
+//! check our own charts, passed as `UPSTREAM_MANIFESTS`, against the released istioctl).
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,11 @@ use serde_json::Value;
 
 const CASES_DIR: &str = "../shared/conformance/manifest";
 const EXPECTED_DIR: &str = "outputs-upstream-charts-release";
+
+/// The folder of expected outputs: [`EXPECTED_DIR`] unless `RENDER_EXPECTED` names another.
+fn expected_dir() -> String {
+    std::env::var("RENDER_EXPECTED").unwrap_or_else(|_| EXPECTED_DIR.to_string())
+}
 /// `--set installPackagePath=...` flags name upstream's own chart folder; `--manifests` replaces them.
 const PACKAGE_PATH_FLAG: &str = "installPackagePath=";
 /// The case upstream's test runs with `--force`.
@@ -79,7 +86,7 @@ fn upstream_charts_render_like_released_istioctl() {
             continue;
         }
         let inputs = case_inputs(case, &dir, &upstream);
-        let expected = std::fs::read_to_string(dir.join(EXPECTED_DIR).join(format!("{name}.yaml"))).unwrap();
+        let expected = std::fs::read_to_string(dir.join(expected_dir()).join(format!("{name}.yaml"))).unwrap();
         ran += 1;
         let actual = match generate(&inputs) {
             Ok(r) => print_manifest(&r),
