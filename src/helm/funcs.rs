@@ -1,5 +1,6 @@
-//! Helm's own template functions (`include`, `tpl`, `required`, `fail`, `toYaml`, `fromYaml`, ...)
-//! and the method-bearing objects `.Files` and `.Capabilities.APIVersions`.
+//! Helm's own template functions (`include`, `tpl`, `required`, `toYaml`, `fromYaml`, ...; the JSON
+//! ones and `fail` come with gotmpl's Sprig set) and the method-bearing objects `.Files` and
+//! `.Capabilities.APIVersions`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -59,21 +60,6 @@ fn to_yaml(v: &TValue) -> String {
     text.strip_suffix('\n').map(str::to_string).unwrap_or(text)
 }
 
-fn to_json_string(v: &TValue) -> String {
-    go_json(&v.to_json())
-}
-
-/// Go's `json.Marshal` text: sorted keys (serde_json keeps them as given, and template maps are sorted),
-/// with `<`, `>`, `&` escaped as Go escapes them for HTML safety.
-pub fn go_json(v: &Value) -> String {
-    let s = serde_json::to_string(v).unwrap_or_default();
-    s.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
-}
-
 fn include(ctx: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncError> {
     check_arity(args, 2)?;
     let name = arg_str(args, 0)?.to_string();
@@ -100,11 +86,6 @@ fn required(_: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncErro
     }
 }
 
-fn fail(_: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncError> {
-    check_arity(args, 1)?;
-    Err(FuncError::msg(arg_str(args, 0)?))
-}
-
 fn one_arg(args: &[TValue]) -> Result<TValue, FuncError> {
     check_arity(args, 1)?;
     Ok(args.first().cloned().unwrap_or_default())
@@ -118,7 +99,6 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
         ("include", func(include)),
         ("tpl", func(tpl)),
         ("required", func(required)),
-        ("fail", func(fail)),
         ("toYaml", func(|_, a| Ok(TValue::string(to_yaml(&one_arg(a)?))))),
         ("mustToYaml", func(|_, a| Ok(TValue::string(to_yaml(&one_arg(a)?))))),
         (
@@ -150,34 +130,6 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
                         json_kind(&other)
                     ))]),
                     Err(e) => TValue::list_from([TValue::string(e)]),
-                })
-            }),
-        ),
-        ("toJson", func(|_, a| Ok(TValue::string(to_json_string(&one_arg(a)?))))),
-        ("mustToJson", func(|_, a| Ok(TValue::string(to_json_string(&one_arg(a)?))))),
-        (
-            "fromJson",
-            func(|_, a| {
-                let s = arg_str(a, 0)?;
-                check_arity(a, 1)?;
-                Ok(match serde_json::from_str::<Value>(s) {
-                    Ok(v @ Value::Object(_)) => TValue::from_json_f64(&v),
-                    Ok(_) => error_map("json: cannot unmarshal into Go value of type map[string]interface {}".into()),
-                    Err(e) => error_map(e.to_string()),
-                })
-            }),
-        ),
-        (
-            "fromJsonArray",
-            func(|_, a| {
-                let s = arg_str(a, 0)?;
-                check_arity(a, 1)?;
-                Ok(match serde_json::from_str::<Value>(s) {
-                    Ok(v @ Value::Array(_)) => TValue::from_json_f64(&v),
-                    Ok(_) => TValue::list_from([TValue::string(
-                        "json: cannot unmarshal into Go value of type []interface {}",
-                    )]),
-                    Err(e) => TValue::list_from([TValue::string(e.to_string())]),
                 })
             }),
         ),
@@ -292,11 +244,6 @@ mod tests {
         assert!(!glob_match("files/*.yaml", "files/x/a.yaml"));
         assert!(glob_match("files/**.yaml", "files/x/a.yaml"));
         assert!(glob_match("f?les/a", "files/a"));
-    }
-
-    #[test]
-    fn json_escapes_like_go() {
-        assert_eq!(go_json(&serde_json::json!({"a": "<&>"})), r#"{"a":"\u003c\u0026\u003e"}"#);
     }
 
     #[test]
