@@ -65,7 +65,7 @@ fn main() {
         let t = Instant::now();
         let Ok(prepared) = PreparedChart::new(chart) else { continue };
         let prepare = ms(t);
-        let values = component_values(comp, &spec, &merged);
+        let Ok(values) = component_values(comp, &spec, &merged) else { continue };
         let t = Instant::now();
         let Ok(out) = prepared.render(&values, &RenderOptions::istioctl(&spec.namespace)) else { continue };
         let exec = ms(t);

@@ -143,7 +143,7 @@ fn pilot_helm_values_match_released_istioctl() {
             continue;
         };
         checked += 1;
-        let got = Value::Object(component_values(pilot, &spec, &merged.iop));
+        let got = Value::Object(component_values(pilot, &spec, &merged.iop).unwrap());
         if !json_equal(&got, &want) {
             failures.push(format!(
                 "{name}:\n  expected {}\n  got      {}",

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::RenderError;
-use super::paths::{get_path, get_str};
+use super::get_dotted as get_path;
 
 /// A component's user-facing name (also the `operator.istio.io/component` label value).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -182,7 +182,7 @@ impl Component {
 
     /// The enabled specs of this component in `merged` (an IstioOperator with `spec` and `metadata`).
     pub fn specs(&self, merged: &Value) -> Result<Vec<ComponentSpec>, RenderError> {
-        let default_ns = get_str(merged, "metadata.namespace").unwrap_or_default().to_string();
+        let default_ns = get_path(merged, "metadata.namespace").and_then(Value::as_str).unwrap_or_default().to_string();
         let alt_enabled = self.alt_enablement.is_some_and(|p| get_path(merged, p) == Some(&Value::Bool(true)));
         let default_response = if self.default_on || alt_enabled {
             vec![ComponentSpec { namespace: default_ns.clone(), ..ComponentSpec::default() }]

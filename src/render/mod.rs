@@ -9,7 +9,6 @@
 
 pub mod component;
 mod output;
-mod paths;
 mod postprocess;
 pub mod tpath;
 
@@ -40,6 +39,9 @@ pub enum RenderError {
     /// A `k8s` setting could not be applied as a strategic merge patch.
     #[error("post processing: patch: {message}")]
     Patch { component: ComponentName, message: String },
+    /// A component's own values cannot be set (a values node on the way is not a map).
+    #[error("component {component} values: {source}")]
+    Values { component: ComponentName, source: crate::operator::SetPathError },
     /// Rendering a component stopped abnormally (a defect, reported rather than propagated).
     #[error("internal error while rendering component {component}")]
     Crashed { component: ComponentName },
@@ -164,7 +166,7 @@ fn render_component(
     let chart = PreparedChart::new(Chart::load(source, &format!("charts/{}", comp.chart_dir))?)?;
     let mut out = Vec::with_capacity(specs.len());
     for spec in specs {
-        let values = component_values(comp, &spec, merged);
+        let values = component_values(comp, &spec, merged)?;
         let opts = RenderOptions { kube_version: kube_version.clone(), ..RenderOptions::istioctl(&spec.namespace) };
         let mut rendered = chart.render(&values, &opts)?;
         if installs_crds(chart.chart(), &values) {
@@ -233,38 +235,50 @@ fn parse_objects(component: ComponentName, docs: &[String]) -> Result<Vec<Value>
     Ok(out)
 }
 
+/// The value at a dotted path of plain keys.
+fn get_dotted<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
+    crate::operator::FieldPath::keys(path.split('.')).get(tree)
+}
+
 /// The Helm values one component instance sees (`applyComponentValuesToHelmValues`).
-pub fn component_values(comp: &Component, spec: &ComponentSpec, merged: &Value) -> Map<String, Value> {
-    let mut values = Value::Object(match paths::get_path(merged, "spec.values") {
+pub fn component_values(
+    comp: &Component,
+    spec: &ComponentSpec,
+    merged: &Value,
+) -> Result<Map<String, Value>, RenderError> {
+    let mut values = Value::Object(match get_dotted(merged, "spec.values") {
         Some(Value::Object(m)) => m.clone(),
         _ => Map::new(),
     });
     let root = comp.values_root;
+    let mut set = |field: &str, value: Value| {
+        crate::operator::set_path(&mut values, &format!("{root}.{field}"), value)
+            .map(|_| ())
+            .map_err(|source| RenderError::Values { component: comp.name, source })
+    };
     if comp.is_gateway() {
-        paths::set_path(&mut values, &format!("{root}.name"), Value::String(spec.name.clone()));
-        paths::set_path(&mut values, &format!("{root}.labels"), Value::Object(spec.labels.clone()));
+        set("name", Value::String(spec.name.clone()))?;
+        set("labels", Value::Object(spec.labels.clone()))?;
         let ports = spec
             .k8s
             .as_ref()
-            .and_then(|k| paths::get_path(&Value::Object(k.clone()), "service.ports").cloned())
-            .and_then(|p| p.as_array().cloned())
+            .and_then(|k| k.get("service"))
+            .and_then(|s| s.get("ports"))
+            .and_then(Value::as_array)
+            .map(|p| p.iter().map(service_port).collect::<Vec<_>>())
             .unwrap_or_default();
         if !ports.is_empty() {
-            paths::set_path(
-                &mut values,
-                &format!("{root}.ports"),
-                Value::Array(ports.iter().map(service_port).collect()),
-            );
+            set("ports", Value::Array(ports))?;
         }
     }
     if !spec.hub.is_empty() {
-        paths::set_path(&mut values, &format!("{root}.hub"), set_flag_value(root, "hub", &spec.hub));
+        set("hub", set_flag_value(root, "hub", &spec.hub))?;
     }
     if let Some(tag) = &spec.tag {
         let text = crate::operator::go_fmt_v(tag);
-        paths::set_path(&mut values, &format!("{root}.tag"), set_flag_value(root, "tag", &text));
+        set("tag", set_flag_value(root, "tag", &text))?;
     }
-    let Value::Object(mut values) = values else { return Map::new() };
+    let Value::Object(mut values) = values else { return Ok(Map::new()) };
     if comp.flatten_values
         && let Some(Value::Object(own)) = values.get(root).cloned()
     {
@@ -280,7 +294,7 @@ pub fn component_values(comp: &Component, spec: &ComponentSpec, merged: &Value) 
         }
         values = flat;
     }
-    values
+    Ok(values)
 }
 
 /// istioctl sets component hub/tag with `--set values.<root>.<field>=<text>`, typing the text as a flag.

@@ -20,7 +20,7 @@ fn gateway_values_get_name_labels_ports_and_image() {
             .unwrap()),
         ..ComponentSpec::default()
     };
-    let values = component_values(&comp(ComponentName::IngressGateways), &spec, &merged);
+    let values = component_values(&comp(ComponentName::IngressGateways), &spec, &merged).unwrap();
     assert_eq!(
         values["gateways"]["istio-ingressgateway"],
         json!({
@@ -39,7 +39,7 @@ fn ztunnel_values_are_flattened() {
         "global": {"hub": "h"}, "revision": "", "profile": "ambient", "meshConfig": {"a": 1},
         "ztunnel": {"resourceName": "ztunnel", "profile": "override"}
     }}});
-    let values = component_values(&comp(ComponentName::Ztunnel), &ComponentSpec::default(), &merged);
+    let values = component_values(&comp(ComponentName::Ztunnel), &ComponentSpec::default(), &merged).unwrap();
     assert_eq!(
         Value::Object(values),
         json!({"global": {"hub": "h"}, "revision": "", "profile": "override", "resourceName": "ztunnel"})
@@ -49,7 +49,7 @@ fn ztunnel_values_are_flattened() {
 #[test]
 fn other_components_see_values_as_is() {
     let merged = json!({"spec": {"values": {"pilot": {"x": 1}}}});
-    let values = component_values(&comp(ComponentName::Pilot), &ComponentSpec::default(), &merged);
+    let values = component_values(&comp(ComponentName::Pilot), &ComponentSpec::default(), &merged).unwrap();
     assert_eq!(Value::Object(values), json!({"pilot": {"x": 1}}));
 }
 
