@@ -151,12 +151,7 @@ fn json_kind(v: &TValue) -> &'static str {
 
 /// `.Files`: `Get` (text of a chart file, "" when absent), `GetBytes`, `Glob` (files matching a
 /// pattern, as another files object), `Lines`.
-pub fn files_object(files: BTreeMap<String, String>) -> TValue {
-    let files = Arc::new(files);
-    files_value(files)
-}
-
-fn files_value(files: Arc<BTreeMap<String, String>>) -> TValue {
+pub fn files_object(files: Arc<BTreeMap<String, String>>) -> TValue {
     let get = {
         let files = Arc::clone(&files);
         func(move |_, a| {
@@ -179,7 +174,7 @@ fn files_value(files: Arc<BTreeMap<String, String>>) -> TValue {
             let pattern = arg_str(a, 0)?;
             let matched: BTreeMap<String, String> =
                 files.iter().filter(|(k, _)| glob_match(pattern, k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-            Ok(files_value(Arc::new(matched)))
+            Ok(files_object(Arc::new(matched)))
         })
     };
     TValue::map_from([
