@@ -94,3 +94,32 @@ fn printing_orders_across_components() {
         "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n\n---\n"
     );
 }
+
+fn write_chart(root: &std::path::Path, dir: &str, name: &str, template: &str) {
+    let chart = root.join("charts").join(dir);
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(chart.join("Chart.yaml"), format!("name: {name}\nversion: 1.0.0\n")).unwrap();
+    std::fs::write(chart.join("templates/t.yaml"), template).unwrap();
+}
+
+#[test]
+fn components_render_in_order_and_the_first_failure_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    write_chart(dir.path(), "base", "base", "kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: b\n");
+    write_chart(dir.path(), "istio-control/istio-discovery", "istiod", "{{ fail \"pilot broke\" }}");
+    write_chart(dir.path(), "gateways/istio-ingress", "gw", "{{ fail \"gateway broke\" }}");
+    let source = ManifestSource::Dir(dir.path().to_path_buf());
+    let merged = json!({"metadata": {"namespace": "ns"}, "spec": {"components": {"ingressGateways": [{"name": "g"}]}}});
+    let err = render_merged(&merged, &source, &KubeVersion::default()).unwrap_err();
+    assert!(err.to_string().contains("pilot broke"), "{err}");
+    // Without Pilot, the gateway's failure is the first.
+    let merged = json!({"spec": {"components": {"pilot": {"enabled": false}}}});
+    let err = render_merged(&merged, &source, &KubeVersion::default()).unwrap_err();
+    assert!(err.to_string().contains("gateway broke"), "{err}");
+    // With only Base, objects come out grouped per component, in the chart's namespace.
+    let merged = json!({"spec": {"components": {"pilot": {"enabled": false}, "ingressGateways": []}}});
+    let rendered = render_merged(&merged, &source, &KubeVersion::default()).unwrap();
+    assert_eq!(rendered.components.len(), 1);
+    assert_eq!(rendered.components[0].component, ComponentName::Base);
+    assert_eq!(rendered.objects().map(Object::name).collect::<Vec<_>>(), ["b"]);
+}
