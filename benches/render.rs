@@ -15,12 +15,15 @@ fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
-/// CPU time this thread has used, in ms (Linux `schedstat`; `None` elsewhere). Wall time on a shared
-/// machine says little; CPU time does.
+/// CPU time the process has used, in ms (Linux `/proc/self/stat`, 100 ticks per second; `None`
+/// elsewhere). Wall time on a shared machine says little; CPU time does.
 fn cpu_ms() -> Option<f64> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: f64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(ns / 1e6)
+    let text = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    let rest = text.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    Some((ticks(11)? + ticks(12)?) * 10.0)
 }
 
 fn main() {
@@ -62,7 +65,7 @@ fn main() {
         let t = Instant::now();
         let Ok(prepared) = PreparedChart::new(chart) else { continue };
         let prepare = ms(t);
-        let values = component_values(comp, &spec, &merged);
+        let Ok(values) = component_values(comp, &spec, &merged) else { continue };
         let t = Instant::now();
         let Ok(out) = prepared.render(&values, &RenderOptions::istioctl(&spec.namespace)) else { continue };
         let exec = ms(t);

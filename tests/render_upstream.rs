@@ -3,7 +3,9 @@
 //! with `--manifests` (`../shared/conformance/manifest/outputs-upstream-charts-release/<case>.yaml`).
 //!
 //! Actual outputs are written to `$CARGO_TARGET_TMPDIR/render-upstream/<case>.yaml` for inspection with
-//! `../shared/conformance/bin/manifest-diff`. `RENDER_CASES=a,b` limits the run to some cases.
+//! `../shared/conformance/bin/manifest-diff`. `RENDER_CASES=a,b` limits the run to some cases;
+//! `RENDER_EXPECTED=outputs-1.30.3-release` compares with another folder of expected outputs (e.g. to
+//! check our own charts, passed as `UPSTREAM_MANIFESTS`, against the released istioctl).
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,11 @@ use serde_json::Value;
 
 const CASES_DIR: &str = "../shared/conformance/manifest";
 const EXPECTED_DIR: &str = "outputs-upstream-charts-release";
+
+/// The folder of expected outputs: [`EXPECTED_DIR`] unless `RENDER_EXPECTED` names another.
+fn expected_dir() -> String {
+    std::env::var("RENDER_EXPECTED").unwrap_or_else(|_| EXPECTED_DIR.to_string())
+}
 /// `--set installPackagePath=...` flags name upstream's own chart folder; `--manifests` replaces them.
 const PACKAGE_PATH_FLAG: &str = "installPackagePath=";
 /// The case upstream's test runs with `--force`.
@@ -79,7 +86,7 @@ fn upstream_charts_render_like_released_istioctl() {
             continue;
         }
         let inputs = case_inputs(case, &dir, &upstream);
-        let expected = std::fs::read_to_string(dir.join(EXPECTED_DIR).join(format!("{name}.yaml"))).unwrap();
+        let expected = std::fs::read_to_string(dir.join(expected_dir()).join(format!("{name}.yaml"))).unwrap();
         ran += 1;
         let actual = match generate(&inputs) {
             Ok(r) => print_manifest(&r),
@@ -136,7 +143,7 @@ fn pilot_helm_values_match_released_istioctl() {
             continue;
         };
         checked += 1;
-        let got = Value::Object(component_values(pilot, &spec, &merged.iop));
+        let got = Value::Object(component_values(pilot, &spec, &merged.iop).unwrap());
         if !json_equal(&got, &want) {
             failures.push(format!(
                 "{name}:\n  expected {}\n  got      {}",
@@ -294,4 +301,147 @@ fn several_gateways_render_like_upstream_asserts() {
         assert_eq!(hpa["spec"]["minReplicas"], 2);
         assert_eq!(hpa["spec"]["maxReplicas"], 5);
     }
+}
+
+/// Renders one upstream input with upstream's charts; the objects in print order.
+fn render_input(upstream: &Path, dir: &Path, input: &str, flags: &[&str]) -> Vec<Value> {
+    let inputs = InstallInputs {
+        files: vec![dir.join("inputs").join(input)],
+        set_flags: flags.iter().map(|f| (*f).to_string()).collect(),
+        manifests: ManifestSource::Dir(upstream.to_path_buf()),
+        ..InstallInputs::default()
+    };
+    let rendered = generate(&inputs).unwrap_or_else(|e| panic!("{input}: {e}"));
+    let text = print_manifest(&rendered);
+    goyaml::parse_documents(&text).unwrap().into_iter().map(|d| d.value).filter(|v| !v.is_null()).collect()
+}
+
+/// The value at `pointer` in the object of that kind and name.
+fn at<'a>(objs: &'a [Value], kind: &str, name: &str, pointer: &str) -> Option<&'a Value> {
+    objs.iter().find(|o| o["kind"] == kind && o["metadata"]["name"] == name).and_then(|o| o.pointer(pointer))
+}
+
+/// Assertions of upstream's manifest-generate tests that are written in Go code rather than goldens
+/// (component hub/tag, custom gateway tags, remote istiod variants, revisions).
+#[test]
+fn upstream_code_assertions_hold() {
+    let Some((upstream, dir)) = setup() else { return };
+    let image = "/spec/template/spec/containers/0/image";
+    let objs = render_input(&upstream, &dir, "component_hub_tag.yaml", &[]);
+    assert_eq!(
+        at(&objs, "Deployment", "istio-ingressgateway", image).unwrap(),
+        "istio-spec.hub/proxyv2:istio-spec.tag-global.variant"
+    );
+    assert_eq!(at(&objs, "Deployment", "istiod", image).unwrap(), "component.pilot.hub/pilot:2-global.variant");
+    assert_eq!(
+        at(&objs, "DaemonSet", "istio-cni-node", image).unwrap(),
+        "component.cni.hub/install-cni:v3.3.3-global.variant"
+    );
+    assert_eq!(at(&objs, "DaemonSet", "ztunnel", image).unwrap(), "component.ztunnel.hub/ztunnel:4-global.variant");
+
+    let objs = render_input(&upstream, &dir, "gateways-with-custom-tags-and-no-labels.yaml", &[]);
+    assert!(
+        at(&objs, "Deployment", "istio-ingressgateway", image).unwrap().as_str().unwrap().ends_with(":special-tag")
+    );
+    assert!(
+        at(&objs, "Deployment", "istio-egressgateway", image).unwrap().as_str().unwrap().ends_with(":special-tag2")
+    );
+
+    let crds = |objs: &[Value]| {
+        let names: Vec<&str> = objs
+            .iter()
+            .filter(|o| o["kind"] == "CustomResourceDefinition")
+            .filter_map(|o| o["metadata"]["name"].as_str())
+            .collect();
+        for crd in [
+            "destinationrules.networking.istio.io",
+            "sidecars.networking.istio.io",
+            "authorizationpolicies.security.istio.io",
+        ] {
+            assert!(names.contains(&crd), "{crd}");
+        }
+        assert!(!names.contains(&"adapters.config.istio.io"));
+    };
+    let webhook = "/webhooks/0/clientConfig";
+    let objs = render_input(&upstream, &dir, "istiod_remote.yaml", &[]);
+    crds(&objs);
+    assert_eq!(
+        at(&objs, "MutatingWebhookConfiguration", "istio-sidecar-injector", webhook).unwrap()["url"],
+        "https://xxx:15017/inject"
+    );
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/endpoints/0/addresses/0").unwrap(), "169.10.112.88");
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/ports/0/name").unwrap(), "tcp-istiod");
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/ports/0/port").unwrap(), 15012);
+
+    let objs = render_input(&upstream, &dir, "istiod_remote_ipv6.yaml", &[]);
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/addressType").unwrap(), "IPv6");
+    assert_eq!(at(&objs, "EndpointSlice", "istiod", "/endpoints/0/addresses/0").unwrap(), "2001:db8::1");
+    assert!(at(&objs, "Service", "istiod", "/spec/type").is_none());
+
+    let objs = render_input(&upstream, &dir, "istiod_remote_config.yaml", &[]);
+    assert_eq!(
+        at(&objs, "MutatingWebhookConfiguration", "istio-sidecar-injector", webhook).unwrap()["service"]["name"],
+        "istiod"
+    );
+    assert_eq!(
+        at(&objs, "ValidatingWebhookConfiguration", "istio-validator-istio-system", webhook).unwrap()["url"],
+        "https://xxx:15017/validate"
+    );
+
+    let objs = render_input(&upstream, &dir, "istiod_remote_local.yaml", &[]);
+    assert!(at(&objs, "Deployment", "istiod", "/metadata").is_some());
+    assert_eq!(at(&objs, "EndpointSlice", "istiod-remote", "/endpoints/0/addresses/0").unwrap(), "169.10.112.88");
+    assert_eq!(
+        at(&objs, "ValidatingWebhookConfiguration", "istio-validator-istio-system", webhook).unwrap()["service"]["name"],
+        "istiod"
+    );
+
+    // A revision renames istiod, and k8s patches follow the new name.
+    let objs = render_input(&upstream, &dir, "pilot_k8s_settings.yaml", &["revision=canary"]);
+    assert_eq!(at(&objs, "Deployment", "istiod-canary", "/spec/template/spec/nodeSelector/master").unwrap(), "true");
+    assert_eq!(at(&objs, "HorizontalPodAutoscaler", "istiod-canary", "/spec/maxReplicas").unwrap(), 333);
+}
+
+/// Deprecated settings surface as the charts' `NOTES.txt` warnings.
+#[test]
+fn chart_notes_warnings_are_collected() {
+    let Some((upstream, _)) = setup() else { return };
+    let inputs = InstallInputs {
+        set_flags: vec!["unvalidatedValues.global.proxy.concurrency=2".into()],
+        manifests: ManifestSource::Dir(upstream),
+        ..InstallInputs::default()
+    };
+    let rendered = generate(&inputs).unwrap();
+    assert!(
+        rendered.warnings.contains(
+            &r#""global.proxy.concurrency" is deprecated; use "meshConfig.defaultConfig.concurrency" instead."#
+                .to_string()
+        ),
+        "{:?}",
+        rendered.warnings
+    );
+}
+
+/// `manifest translate`'s view: the same components, rendered without the `k8s` patches.
+#[test]
+fn migrate_renders_without_k8s_patches() {
+    let Some((upstream, dir)) = setup() else { return };
+    let inputs = InstallInputs {
+        files: vec![dir.join("inputs/pilot_k8s_settings.yaml")],
+        manifests: ManifestSource::Dir(upstream),
+        ..InstallInputs::default()
+    };
+    let parts = istioctl::render::migrate(&inputs).unwrap();
+    let names: Vec<_> = parts.iter().map(|p| (p.component.name.as_str(), p.component.release_name)).collect();
+    // The input's `empty` profile enables Pilot only.
+    assert_eq!(names, [("Pilot", Some("istiod"))]);
+    let pilot = &parts[0];
+    assert_eq!(pilot.spec.namespace, "istio-control");
+    assert_eq!(pilot.values["global"]["hub"], "registry.istio.io/release");
+    let istiod = pilot.objects.iter().find(|o| o["kind"] == "Deployment").unwrap();
+    assert!(istiod["spec"]["template"]["spec"].get("nodeSelector").is_none());
+    // The generated manifest has it.
+    let generated = generate(&inputs).unwrap();
+    let patched = generated.objects().find(|o| o.kind() == "Deployment").unwrap();
+    assert_eq!(patched.value["spec"]["template"]["spec"]["nodeSelector"]["master"], "true");
 }

@@ -1,5 +1,6 @@
-//! Helm's own template functions (`include`, `tpl`, `required`, `fail`, `toYaml`, `fromYaml`, ...)
-//! and the method-bearing objects `.Files` and `.Capabilities.APIVersions`.
+//! Helm's own template functions (`include`, `tpl`, `required`, `toYaml`, `fromYaml`, ...; the JSON
+//! ones and `fail` come with gotmpl's Sprig set) and the method-bearing objects `.Files` and
+//! `.Capabilities.APIVersions`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -9,8 +10,9 @@ use serde_json::Value;
 
 use super::{NO_VALUE, ROOT_TEMPLATE_NAME};
 
-/// The Helm version `.Capabilities.HelmVersion.Version` reports (istioctl 1.30 embeds Helm v3).
-pub const HELM_VERSION: &str = "v3.18.6";
+/// The Helm version `.Capabilities.HelmVersion.Version` reports: istioctl 1.30.3 embeds the Helm
+/// v3.21.0 library, whose unstamped version string is the minor version.
+pub const HELM_VERSION: &str = "v3.21";
 
 /// API group versions a default Helm client knows (`.Capabilities.APIVersions.Has`).
 const API_VERSIONS: &[&str] = &[
@@ -58,21 +60,6 @@ fn to_yaml(v: &TValue) -> String {
     text.strip_suffix('\n').map(str::to_string).unwrap_or(text)
 }
 
-fn to_json_string(v: &TValue) -> String {
-    go_json(&v.to_json())
-}
-
-/// Go's `json.Marshal` text: sorted keys (serde_json keeps them as given, and template maps are sorted),
-/// with `<`, `>`, `&` escaped as Go escapes them for HTML safety.
-pub fn go_json(v: &Value) -> String {
-    let s = serde_json::to_string(v).unwrap_or_default();
-    s.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
-}
-
 fn include(ctx: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncError> {
     check_arity(args, 2)?;
     let name = arg_str(args, 0)?.to_string();
@@ -99,11 +86,6 @@ fn required(_: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncErro
     }
 }
 
-fn fail(_: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncError> {
-    check_arity(args, 1)?;
-    Err(FuncError::msg(arg_str(args, 0)?))
-}
-
 fn one_arg(args: &[TValue]) -> Result<TValue, FuncError> {
     check_arity(args, 1)?;
     Ok(args.first().cloned().unwrap_or_default())
@@ -117,7 +99,6 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
         ("include", func(include)),
         ("tpl", func(tpl)),
         ("required", func(required)),
-        ("fail", func(fail)),
         ("toYaml", func(|_, a| Ok(TValue::string(to_yaml(&one_arg(a)?))))),
         ("mustToYaml", func(|_, a| Ok(TValue::string(to_yaml(&one_arg(a)?))))),
         (
@@ -152,34 +133,6 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
                 })
             }),
         ),
-        ("toJson", func(|_, a| Ok(TValue::string(to_json_string(&one_arg(a)?))))),
-        ("mustToJson", func(|_, a| Ok(TValue::string(to_json_string(&one_arg(a)?))))),
-        (
-            "fromJson",
-            func(|_, a| {
-                let s = arg_str(a, 0)?;
-                check_arity(a, 1)?;
-                Ok(match serde_json::from_str::<Value>(s) {
-                    Ok(v @ Value::Object(_)) => TValue::from_json_f64(&v),
-                    Ok(_) => error_map("json: cannot unmarshal into Go value of type map[string]interface {}".into()),
-                    Err(e) => error_map(e.to_string()),
-                })
-            }),
-        ),
-        (
-            "fromJsonArray",
-            func(|_, a| {
-                let s = arg_str(a, 0)?;
-                check_arity(a, 1)?;
-                Ok(match serde_json::from_str::<Value>(s) {
-                    Ok(v @ Value::Array(_)) => TValue::from_json_f64(&v),
-                    Ok(_) => TValue::list_from([TValue::string(
-                        "json: cannot unmarshal into Go value of type []interface {}",
-                    )]),
-                    Err(e) => TValue::list_from([TValue::string(e.to_string())]),
-                })
-            }),
-        ),
         // Offline (as in `helm template` and istioctl), lookup finds nothing.
         ("lookup", func(|_, _| Ok(TValue::new_map()))),
     ]
@@ -198,12 +151,7 @@ fn json_kind(v: &TValue) -> &'static str {
 
 /// `.Files`: `Get` (text of a chart file, "" when absent), `GetBytes`, `Glob` (files matching a
 /// pattern, as another files object), `Lines`.
-pub fn files_object(files: BTreeMap<String, String>) -> TValue {
-    let files = Arc::new(files);
-    files_value(files)
-}
-
-fn files_value(files: Arc<BTreeMap<String, String>>) -> TValue {
+pub fn files_object(files: Arc<BTreeMap<String, String>>) -> TValue {
     let get = {
         let files = Arc::clone(&files);
         func(move |_, a| {
@@ -226,7 +174,7 @@ fn files_value(files: Arc<BTreeMap<String, String>>) -> TValue {
             let pattern = arg_str(a, 0)?;
             let matched: BTreeMap<String, String> =
                 files.iter().filter(|(k, _)| glob_match(pattern, k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-            Ok(files_value(Arc::new(matched)))
+            Ok(files_object(Arc::new(matched)))
         })
     };
     TValue::map_from([
@@ -291,11 +239,6 @@ mod tests {
         assert!(!glob_match("files/*.yaml", "files/x/a.yaml"));
         assert!(glob_match("files/**.yaml", "files/x/a.yaml"));
         assert!(glob_match("f?les/a", "files/a"));
-    }
-
-    #[test]
-    fn json_escapes_like_go() {
-        assert_eq!(go_json(&serde_json::json!({"a": "<&>"})), r#"{"a":"\u003c\u0026\u003e"}"#);
     }
 
     #[test]

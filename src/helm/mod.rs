@@ -7,6 +7,7 @@ mod funcs;
 mod values;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use gotmpl::{MissingKey, Template, Value as TValue};
 use serde_json::{Map, Value};
@@ -30,7 +31,7 @@ const WARNING_PREFIX: &str = "WARNING: ";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HelmError {
     /// The chart's files could not be read or `Chart.yaml`/`values.yaml` are broken.
-    #[error("load chart {chart}: {message}")]
+    #[error("load chart: {message}")]
     Load { chart: String, message: String },
     /// A template does not parse.
     #[error("render chart: {message}")]
@@ -104,6 +105,8 @@ struct ChartRef {
     base: String,
     /// Path of the subchart from the root (names), empty for the root.
     scope: Vec<String>,
+    /// The chart's `.Files`, shared by every render.
+    files: Arc<BTreeMap<String, String>>,
 }
 
 impl std::fmt::Debug for PreparedChart {
@@ -170,7 +173,7 @@ impl PreparedChart {
             .map(|c| {
                 let chart = chart_at(&self.chart, &c.scope);
                 let scoped = scoped_values(&root_values, &c.scope);
-                let files = funcs::files_object(chart.map(|c| c.files.clone()).unwrap_or_default());
+                let files = funcs::files_object(Arc::clone(&c.files));
                 TValue::map_from([
                     ("Values", TValue::from_json_f64(&Value::Object(scoped))),
                     ("Release", release.deep_copy()),
@@ -242,7 +245,7 @@ fn collect_templates<'a>(
     out: &mut Vec<(String, usize, &'a str)>,
 ) {
     let idx = charts.len();
-    charts.push(ChartRef { base: base.clone(), scope: scope.clone() });
+    charts.push(ChartRef { base: base.clone(), scope: scope.clone(), files: Arc::new(chart.files.clone()) });
     for (path, text) in &chart.templates {
         out.push((format!("{base}/{path}"), idx, text.as_str()));
     }

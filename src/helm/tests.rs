@@ -81,7 +81,8 @@ fn loads_from_a_manifest_folder() {
     let source = crate::manifests::ManifestSource::Dir(dir.path().to_path_buf());
     let chart = Chart::load(&source, "charts/gw").unwrap();
     assert_eq!(chart.templates, [("templates/a.yaml".to_string(), "kind: A\n".to_string())]);
-    assert!(matches!(Chart::load(&source, "charts/none"), Err(HelmError::Load { .. })));
+    let err = Chart::load(&source, "charts/none").unwrap_err();
+    assert_eq!(err.to_string(), "load chart: component does not exist");
 }
 
 #[test]
