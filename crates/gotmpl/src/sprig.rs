@@ -478,6 +478,12 @@ const TABLE: &[(&str, RawFn)] = &[
 ];
 
 /// The Sprig function subset, by name, ready for [`crate::Template::add_funcs`].
+///
+/// Not provided (unused by Istio's charts and templates): case conversions (`camelcase`,
+/// `snakecase`, `kebabcase`, `swapcase`, `untitle`, `initials`), `semver*`, dates/`now`, `uuid*`,
+/// `rand*`, decimal float math (`addf`…), `sha1sum`/`adler32sum`, `env`/`expandenv`, crypto and
+/// URL helpers. Helm's (`include`, `tpl`, `toYaml`, `fromYaml`, `required`, `lookup`) and Istio's
+/// injector functions belong to the layers above.
 pub fn sprig_funcs() -> Vec<(&'static str, Func)> {
     TABLE.iter().map(|(n, f)| (*n, Arc::new(*f) as Func)).collect()
 }
