@@ -2,6 +2,9 @@
 //!
 //! The library does the work and returns typed errors; only the CLI (in `src/cli/`) prints.
 
+pub mod helm;
 pub mod manifests;
 pub mod operator;
+pub mod render;
+pub mod smp;
 pub mod version;

@@ -3,11 +3,43 @@
 //! Kubernetes users expect YAML 1.1 meanings (`on`, `yes`, `0777`), and a drop-in `istioctl` must print
 //! byte for byte what the Go tool prints: sorted keys, go-yaml's quoting, folding and block scalars.
 //!
-//! STUB: the API below is the contract other modules code against; the implementation behind it is
-//! temporary (serde-saphyr, no positions) until the real parser and emitter land.
+//! # Reading ([`parse`], [`parse_documents`], [`parse_with_spans`])
+//!
+//! Events from `granit-parser` are composed into [`Value`]s with go-yaml v2's typing of plain scalars,
+//! then converted the way `sigs.k8s.io/yaml` converts YAML to JSON:
+//!
+//! * booleans `y Y yes Yes YES on On ON true True TRUE` and their negatives `n N no No NO off Off OFF
+//!   false False FALSE`; nulls `~ null Null NULL` and empty; integers with sign, `_`, `0x`, `0o`, `0b`
+//!   and legacy octal `0777`; integers beyond i64 become u64, then floats; floats in decimal and
+//!   exponent form. Timestamps stay strings (go-yaml hands them to `interface{}` as strings).
+//! * quoted and block scalars are strings; `!!str !!int !!float !!bool !!null !!binary` tags apply,
+//!   a mismatch is an error (`cannot decode !!str `abc` as a !!int`); other tags are ignored.
+//! * `.inf`/`.nan` values are an error (`json: unsupported value: +Inf`), as JSON cannot hold them.
+//! * non-string keys become strings: `1` -> `"1"`, `true` -> `"true"`, floats in Go's float32 `'g'`
+//!   form (`1.5`, `.inf`); a null key is an error, like `sigs.k8s.io/yaml` (`unsupported map key`).
+//! * duplicate keys: the later value wins (go-yaml v2's non-strict `Unmarshal`, which `sigs.k8s.io/yaml`
+//!   and kubectl's decoder use), keeping the first key's place in the order.
+//! * anchors, aliases and merge keys `<<` (a map, or a list of maps where earlier maps win; like
+//!   go-yaml v2, a merge overrides keys written before it).
+//!
+//! Every node's position is kept in [`Spans`], keyed by JSON pointer.
+//!
+//! # Writing ([`to_string`])
+//!
+//! What `sigs.k8s.io/yaml.Marshal` prints: keys in go-yaml's order (digit runs compare numerically,
+//! non-letters before letters), two-space indentation, sequences under a key not indented, `{}`/`[]`
+//! for empty collections; strings plain when they read back as the same string, else double-quoted;
+//! single quotes when plain is impossible (indicators, leading/trailing spaces); `|`, `|-`, `|+` and
+//! `|2` block scalars for multi-line text; lines folded at the first space past column 80.
+//! Integral floats print as integers and other floats in Go's `'g'` form (`0.5`, `1e+21`), as they do
+//! after Go's JSON round trip.
 
 use std::collections::HashMap;
 
+mod compose;
+mod emit;
+mod gofloat;
+mod resolve;
 /// The universal document type: JSON-shaped data with insertion order kept.
 pub type Value = serde_json::Value;
 
@@ -53,22 +85,26 @@ pub struct Error {
 
 /// Parses a multi-document stream. Empty documents are kept as `Value::Null`.
 pub fn parse_documents(src: &str) -> Result<Vec<Document>, Error> {
-    let values: Vec<Value> =
-        serde_saphyr::from_multiple(src).map_err(|e| Error { message: e.to_string(), mark: None })?;
-    Ok(values.into_iter().map(|value| Document { value, spans: Spans::default() }).collect())
+    compose::parse_stream(src)
 }
 
-/// Parses a single document (an empty input is `Value::Null`).
-pub fn parse(src: &str) -> Result<Value, Error> {
+/// Parses a single document with the positions of its nodes (an empty input is `Value::Null`).
+pub fn parse_with_spans(src: &str) -> Result<Document, Error> {
     let mut docs = parse_documents(src)?;
     match docs.len() {
-        0 => Ok(Value::Null),
-        1 => Ok(docs.remove(0).value),
+        0 => Ok(Document { value: Value::Null, spans: Spans::default() }),
+        1 => Ok(docs.remove(0)),
         n => Err(Error { message: format!("expected one YAML document, found {n}"), mark: None }),
     }
 }
 
+/// Parses a single document (an empty input is `Value::Null`).
+pub fn parse(src: &str) -> Result<Value, Error> {
+    parse_with_spans(src).map(|d| d.value)
+}
+
 /// Serialises like Go's `sigs.k8s.io/yaml.Marshal`: sorted keys, go-yaml v2 quoting and layout.
+/// The text ends with a newline.
 pub fn to_string(value: &Value) -> String {
-    serde_saphyr::to_string(value).unwrap_or_default()
+    emit::emit_document(value)
 }

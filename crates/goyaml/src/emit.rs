@@ -1,0 +1,575 @@
+//! The writer: what go-yaml v2's encoder and emitter print for JSON-shaped data.
+//!
+//! The layout rules (indentation, indentless sequences under keys, scalar style choice, folding at
+//! column 80, block scalar headers) follow the libyaml-derived emitter's observable behaviour.
+
+use crate::Value;
+use crate::gofloat::format_g64;
+use crate::resolve::{Resolved, is_base60_float, resolve_plain};
+use std::cmp::Ordering;
+
+/// Spaces per nesting level.
+const BEST_INDENT: usize = 2;
+/// Plain and quoted scalars are folded at the first space past this column.
+const BEST_WIDTH: usize = 80;
+/// Longer keys (in bytes) are written as complex `? key` entries.
+const MAX_SIMPLE_KEY_LEN: usize = 128;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+}
+
+/// Writes one document for `value`, ending with a newline.
+pub(crate) fn emit_document(value: &Value) -> String {
+    let mut e = Emitter {
+        out: String::with_capacity(256),
+        indent: None,
+        indents: Vec::new(),
+        column: 0,
+        whitespace: true,
+        indention: true,
+    };
+    e.node(value, false, false);
+    // Implicit document end. (libyaml-derived emitters mark a `|+` scalar "open ended" and then reset
+    // the flag when writing the `+` itself, so no `...` ever follows.)
+    e.write_indent();
+    e.out
+}
+
+struct Emitter {
+    out: String,
+    /// Current indentation; `None` before the root collection opens.
+    indent: Option<usize>,
+    indents: Vec<Option<usize>>,
+    column: usize,
+    /// The last character written is whitespace (or nothing was written on this line).
+    whitespace: bool,
+    /// Only indentation (and `-`/`?` indicators) has been written on this line.
+    indention: bool,
+}
+
+impl Emitter {
+    fn node(&mut self, value: &Value, mapping_ctx: bool, simple_key: bool) {
+        match value {
+            Value::Null => self.scalar("null", Style::Plain, simple_key),
+            Value::Bool(b) => self.scalar(if *b { "true" } else { "false" }, Style::Plain, simple_key),
+            Value::Number(n) => self.scalar(&format_number(n), Style::Plain, simple_key),
+            Value::String(s) => self.scalar(s, string_style(s), simple_key),
+            Value::Array(items) if items.is_empty() => self.empty_flow("[", "]"),
+            Value::Object(map) if map.is_empty() => self.empty_flow("{", "}"),
+            Value::Array(items) => self.block_sequence(items, mapping_ctx),
+            Value::Object(map) => self.block_mapping(map),
+        }
+    }
+
+    fn increase_indent(&mut self, flow: bool, indentless: bool) {
+        self.indents.push(self.indent);
+        self.indent = Some(match self.indent {
+            None if flow => BEST_INDENT,
+            None => 0,
+            Some(i) if indentless => i,
+            Some(i) => i + BEST_INDENT,
+        });
+    }
+
+    fn pop_indent(&mut self) {
+        self.indent = self.indents.pop().flatten();
+    }
+
+    fn empty_flow(&mut self, open: &str, close: &str) {
+        self.write_indicator(open, true, true, false);
+        self.write_indicator(close, false, false, false);
+    }
+
+    fn block_sequence(&mut self, items: &[Value], mapping_ctx: bool) {
+        let indentless = mapping_ctx && !self.indention;
+        self.increase_indent(false, indentless);
+        for item in items {
+            self.write_indent();
+            self.write_indicator("-", true, false, true);
+            self.node(item, false, false);
+        }
+        self.pop_indent();
+    }
+
+    fn block_mapping(&mut self, map: &serde_json::Map<String, Value>) {
+        self.increase_indent(false, false);
+        for (key, value) in sorted_entries(map) {
+            self.write_indent();
+            let analysis = analyze(key);
+            if key.len() <= MAX_SIMPLE_KEY_LEN && !analysis.multiline {
+                self.scalar(key, string_style(key), true);
+                self.write_indicator(":", false, false, false);
+            } else {
+                self.write_indicator("?", true, false, true);
+                self.scalar(key, string_style(key), false);
+                self.write_indent();
+                self.write_indicator(":", true, false, true);
+            }
+            self.node(value, true, false);
+        }
+        self.pop_indent();
+    }
+
+    fn scalar(&mut self, text: &str, requested: Style, simple_key: bool) {
+        let a = analyze(text);
+        let style = select_style(requested, &a, simple_key);
+        self.increase_indent(true, false);
+        match style {
+            Style::Plain => self.write_plain(text, !simple_key),
+            Style::SingleQuoted => self.write_single_quoted(text, !simple_key),
+            Style::DoubleQuoted => self.write_double_quoted(text, !simple_key),
+            Style::Literal => self.write_literal(text),
+        }
+        self.pop_indent();
+    }
+
+    // --- low-level writers -------------------------------------------------------------------
+
+    fn put(&mut self, c: char) {
+        self.out.push(c);
+        self.column += 1;
+    }
+
+    fn put_break(&mut self) {
+        self.out.push('\n');
+        self.column = 0;
+    }
+
+    /// Writes a line break character from the content (`\n` becomes the emitter's line break).
+    fn write_break(&mut self, c: char) {
+        if c == '\n' {
+            self.put_break();
+        } else {
+            self.out.push(c);
+            self.column = 0;
+        }
+    }
+
+    fn write_indent(&mut self) {
+        let indent = self.indent.unwrap_or(0);
+        if !self.indention || self.column > indent || (self.column == indent && !self.whitespace) {
+            self.put_break();
+        }
+        while self.column < indent {
+            self.put(' ');
+        }
+        self.whitespace = true;
+        self.indention = true;
+    }
+
+    fn write_indicator(&mut self, indicator: &str, need_whitespace: bool, is_whitespace: bool, is_indention: bool) {
+        if need_whitespace && !self.whitespace {
+            self.put(' ');
+        }
+        self.out.push_str(indicator);
+        self.column += indicator.chars().count();
+        self.whitespace = is_whitespace;
+        self.indention = self.indention && is_indention;
+    }
+
+    fn write_plain(&mut self, text: &str, allow_breaks: bool) {
+        if !self.whitespace {
+            self.put(' ');
+        }
+        let mut spaces = false;
+        let mut breaks = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == ' ' {
+                if allow_breaks && !spaces && self.column > BEST_WIDTH && chars.peek().is_some_and(|&n| n != ' ') {
+                    self.write_indent();
+                } else {
+                    self.put(c);
+                }
+                spaces = true;
+            } else if is_break(c) {
+                if !breaks && c == '\n' {
+                    self.put_break();
+                }
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.put(c);
+                self.indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_single_quoted(&mut self, text: &str, allow_breaks: bool) {
+        self.write_indicator("'", true, false, false);
+        let mut spaces = false;
+        let mut breaks = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if c == ' ' {
+                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && next.is_some_and(|n| n != ' ') {
+                    self.write_indent();
+                } else {
+                    self.put(c);
+                }
+                spaces = true;
+            } else if is_break(c) {
+                if !breaks && c == '\n' {
+                    self.put_break();
+                }
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                if c == '\'' {
+                    self.put('\'');
+                }
+                self.put(c);
+                self.indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        self.write_indicator("'", false, false, false);
+    }
+
+    fn write_double_quoted(&mut self, text: &str, allow_breaks: bool) {
+        self.write_indicator("\"", true, false, false);
+        let mut spaces = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if !is_printable(c) || c == '\u{FEFF}' || is_break(c) || c == '"' || c == '\\' {
+                self.put('\\');
+                match escape_letter(c) {
+                    Some(l) => self.put(l),
+                    None => {
+                        let v = u32::from(c);
+                        let (letter, width) = match v {
+                            0..=0xFF => ('x', 2),
+                            0x100..=0xFFFF => ('u', 4),
+                            _ => ('U', 8),
+                        };
+                        self.put(letter);
+                        for k in (0..width).rev() {
+                            let d = (v >> (4 * k)) & 0xF;
+                            self.put(char::from_digit(d, 16).map_or('0', |h| h.to_ascii_uppercase()));
+                        }
+                    }
+                }
+                spaces = false;
+            } else if c == ' ' {
+                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && next.is_some() {
+                    self.write_indent();
+                    if next == Some(' ') {
+                        self.put('\\');
+                    }
+                } else {
+                    self.put(c);
+                }
+                spaces = true;
+            } else {
+                self.put(c);
+                spaces = false;
+            }
+        }
+        self.write_indicator("\"", false, false, false);
+    }
+
+    fn write_literal(&mut self, text: &str) {
+        self.write_indicator("|", true, false, false);
+        // Block scalar header: an indentation indicator when the text starts with a space or break,
+        // then the chomping indicator for the trailing line breaks.
+        if text.starts_with(|c: char| c == ' ' || is_break(c)) {
+            self.write_indicator("2", false, false, false);
+        }
+        let mut rev = text.chars().rev();
+        let chomp = match (rev.next(), rev.next()) {
+            (None, _) => Some("-"),
+            (Some(last), _) if !is_break(last) => Some("-"),
+            (Some(_), None) => Some("+"),
+            (Some(_), Some(prev)) if is_break(prev) => Some("+"),
+            _ => None,
+        };
+        if let Some(ch) = chomp {
+            self.write_indicator(ch, false, false, false);
+        }
+        self.put_break();
+        self.indention = true;
+        self.whitespace = true;
+        let mut breaks = true;
+        for c in text.chars() {
+            if is_break(c) {
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.put(c);
+                self.indention = false;
+                breaks = false;
+            }
+        }
+    }
+}
+
+/// The style go-yaml's encoder asks for: literal for multi-line text, plain when the text reads back
+/// as the same string, double quotes otherwise.
+fn string_style(s: &str) -> Style {
+    if s.contains('\n') {
+        Style::Literal
+    } else if resolve_plain(s) == Resolved::Str && !is_base60_float(s) {
+        Style::Plain
+    } else {
+        Style::DoubleQuoted
+    }
+}
+
+/// JSON numbers as Go prints them after a JSON round trip: integral values as integers.
+fn format_number(n: &serde_json::Number) -> String {
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
+    }
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
+    }
+    let f = n.as_f64().unwrap_or(0.0);
+    // Go's JSON encoder prints integral floats below 1e21 without exponent, which YAML then reads as
+    // an int (or uint64) when it fits.
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    const TWO_64: f64 = 18_446_744_073_709_551_616.0;
+    if f.fract() == 0.0 {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        if (-TWO_63..TWO_63).contains(&f) {
+            return (f as i64).to_string();
+        } else if (0.0..TWO_64).contains(&f) {
+            return (f as u64).to_string();
+        }
+    }
+    format_g64(f)
+}
+
+/// What the emitter learns about a scalar before choosing its style.
+#[derive(Debug, Default)]
+struct Analysis {
+    multiline: bool,
+    block_plain_allowed: bool,
+    single_quoted_allowed: bool,
+    block_allowed: bool,
+    empty: bool,
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters the emitter may write unescaped (it writes Unicode, but not astral-plane characters).
+fn is_printable(c: char) -> bool {
+    matches!(c, '\n' | '\x20'..='\x7E' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}') && c != '\u{FEFF}'
+}
+
+fn escape_letter(c: char) -> Option<char> {
+    Some(match c {
+        '\0' => '0',
+        '\x07' => 'a',
+        '\x08' => 'b',
+        '\t' => 't',
+        '\n' => 'n',
+        '\x0B' => 'v',
+        '\x0C' => 'f',
+        '\r' => 'r',
+        '\x1B' => 'e',
+        '"' => '"',
+        '\\' => '\\',
+        '\u{85}' => 'N',
+        '\u{A0}' => '_',
+        '\u{2028}' => 'L',
+        '\u{2029}' => 'P',
+        _ => return None,
+    })
+}
+
+fn analyze(s: &str) -> Analysis {
+    if s.is_empty() {
+        return Analysis { block_plain_allowed: true, single_quoted_allowed: true, empty: true, ..Analysis::default() };
+    }
+    let mut block_indicators = s.starts_with("---") || s.starts_with("...");
+    let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) = (false, false, false, false);
+    let (mut break_space, mut space_break, mut previous_space, mut previous_break) = (false, false, false, false);
+    let (mut line_breaks, mut special) = (false, false);
+    let mut preceded_by_ws = true;
+    let chars: Vec<char> = s.chars().collect();
+    let last = chars.len() - 1;
+    for (i, &c) in chars.iter().enumerate() {
+        let followed_by_ws = chars.get(i + 1).is_none_or(|&n| n == ' ' || n == '\t' || is_break(n));
+        if i == 0 {
+            match c {
+                '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"' | '%' | '@' | '`' => {
+                    block_indicators = true;
+                }
+                '?' | ':' | '-' if followed_by_ws => block_indicators = true,
+                _ => {}
+            }
+        } else {
+            match c {
+                ':' if followed_by_ws => block_indicators = true,
+                '#' if preceded_by_ws => block_indicators = true,
+                _ => {}
+            }
+        }
+        if !is_printable(c) {
+            special = true;
+        }
+        if is_break(c) {
+            line_breaks = true;
+        }
+        if c == ' ' {
+            leading_space |= i == 0;
+            trailing_space |= i == last;
+            break_space |= previous_break;
+            previous_space = true;
+            previous_break = false;
+        } else if is_break(c) {
+            leading_break |= i == 0;
+            trailing_break |= i == last;
+            space_break |= previous_space;
+            previous_break = true;
+            previous_space = false;
+        } else {
+            previous_space = false;
+            previous_break = false;
+        }
+        preceded_by_ws = c == ' ' || c == '\t' || is_break(c);
+    }
+    let mut a = Analysis {
+        multiline: line_breaks,
+        block_plain_allowed: true,
+        single_quoted_allowed: true,
+        block_allowed: true,
+        empty: false,
+    };
+    if leading_space || leading_break || trailing_space || trailing_break {
+        a.block_plain_allowed = false;
+    }
+    if trailing_space {
+        a.block_allowed = false;
+    }
+    if break_space {
+        a.block_plain_allowed = false;
+        a.single_quoted_allowed = false;
+    }
+    if space_break || special {
+        a.block_plain_allowed = false;
+        a.single_quoted_allowed = false;
+        a.block_allowed = false;
+    }
+    if line_breaks || block_indicators {
+        a.block_plain_allowed = false;
+    }
+    a
+}
+
+fn select_style(requested: Style, a: &Analysis, simple_key: bool) -> Style {
+    let mut style = requested;
+    if simple_key && a.multiline {
+        style = Style::DoubleQuoted;
+    }
+    if style == Style::Plain && (!a.block_plain_allowed || (a.empty && simple_key)) {
+        style = Style::SingleQuoted;
+    }
+    if style == Style::SingleQuoted && !a.single_quoted_allowed {
+        style = Style::DoubleQuoted;
+    }
+    if style == Style::Literal && (!a.block_allowed || simple_key) {
+        style = Style::DoubleQuoted;
+    }
+    style
+}
+
+/// Map entries in go-yaml v2's key order.
+fn sorted_entries(map: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut keyed: Vec<(Vec<char>, (&String, &Value))> =
+        map.iter().map(|(k, v)| (k.chars().collect(), (k, v))).collect();
+    keyed.sort_by(|a, b| key_order(&a.0, &b.0));
+    keyed.into_iter().map(|(_, e)| e).collect()
+}
+
+fn key_order(a: &[char], b: &[char]) -> Ordering {
+    if key_less(a, b) {
+        Ordering::Less
+    } else if key_less(b, a) {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
+}
+
+fn digit_value(c: char) -> i64 {
+    i64::from(u32::from(c)) - i64::from(u32::from('0'))
+}
+
+/// go-yaml v2's string key comparison: letters compare by code point, a non-letter sorts before a
+/// letter, and runs of digits compare by numeric value (then by length).
+pub(crate) fn key_less(a: &[char], b: &[char]) -> bool {
+    for i in 0..a.len().min(b.len()) {
+        let (ca, cb) = (a[i], b[i]);
+        if ca == cb {
+            continue;
+        }
+        let (al, bl) = (is_letter(ca), is_letter(cb));
+        if al && bl {
+            return ca < cb;
+        }
+        if al || bl {
+            return bl;
+        }
+        let (mut an, mut bn) = (0i64, 0i64);
+        if ca == '0' || cb == '0' {
+            // A zero after a non-zero digit of the same run is not a leading zero.
+            if a[..i].iter().rev().take_while(|&&c| is_digit(c)).any(|&c| c != '0') {
+                an = 1;
+                bn = 1;
+            }
+        }
+        let mut ai = i;
+        while ai < a.len() && is_digit(a[ai]) {
+            an = an.wrapping_mul(10).wrapping_add(digit_value(a[ai]));
+            ai += 1;
+        }
+        let mut bi = i;
+        while bi < b.len() && is_digit(b[bi]) {
+            bn = bn.wrapping_mul(10).wrapping_add(digit_value(b[bi]));
+            bi += 1;
+        }
+        if an != bn {
+            return an < bn;
+        }
+        if ai != bi {
+            return ai < bi;
+        }
+        return ca < cb;
+    }
+    a.len() < b.len()
+}
