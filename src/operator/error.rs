@@ -19,6 +19,8 @@ pub enum Origin {
     SetFlag { flag: String },
     /// A flag that istioctl turns into a `--set` (`--revision`, `--manifests`).
     FlagAlias { flag: &'static str, value: String },
+    /// A setting detected from the cluster ([`super::InstallInputs::cluster_settings`]).
+    ClusterSetting { flag: String },
     /// The hub and tag compiled into this binary.
     Builtin,
 }
@@ -42,6 +44,7 @@ impl fmt::Display for Origin {
             }
             Origin::SetFlag { flag } => write!(f, "--set {flag}"),
             Origin::FlagAlias { flag, value } => write!(f, "{flag} {value}"),
+            Origin::ClusterSetting { flag } => write!(f, "cluster-specific setting {flag}"),
             Origin::Builtin => write!(f, "built-in hub/tag"),
         }
     }
@@ -88,6 +91,9 @@ pub enum FrontEndError {
     /// A file holds more than one document.
     #[error("{name}: contains multiple IstioOperator CRs, only one per file is supported")]
     MultipleIops { name: String },
+    /// A file holds several documents, not all of them objects with a `kind`.
+    #[error("{name}: holds {count} YAML documents; an IstioOperator file must hold exactly one")]
+    MultipleDocuments { name: String, count: usize },
     /// A file's document is not a mapping.
     #[error("{origin}: expected an IstioOperator (a YAML mapping), found {found}")]
     NotAnObject { origin: Origin, found: String },

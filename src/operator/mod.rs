@@ -4,6 +4,25 @@
 //! `MergeInputs` and `validateIstioOperator`): it merges the `default` profile < the named profile < the compiled-in
 //! hub/tag < each `-f` file < each `--set`, translates the top-level fields into Helm values, validates, and returns
 //! the merged IstioOperator with a typed view and the warnings. It reads files and nothing else.
+//!
+//! Deliberate differences from upstream (all in the direction of reporting, never of rendering differently):
+//! - Every problem is reported with its origin (file:line:column or the `--set` flag) and what is allowed,
+//!   instead of Go decoder messages without a path; all problems are reported, not only the first.
+//! - `meshConfig` (both `spec.meshConfig` and `spec.values.meshConfig`) is checked strictly against MeshConfig
+//!   and ProxyConfig (unknown fields are errors); istiod's own meshConfig checks that upstream drops are
+//!   reported (`meshMTLS.ecdhCurves`, `proxyListenPort`); unknown or repeated curves and cipher suites warn.
+//! - Component hub/tag are checked like `spec.hub`/`spec.tag`; an empty tag is an error.
+//! - `values.global.waypoint.nodeSelector` is a label map (upstream checks it as a `NodeSelector`, which rejects
+//!   every normal value).
+//! - Fields marked deprecated in the values and MeshConfig schemas, and top-level fields shadowed by the user's
+//!   own `values`, give warnings.
+//! - A file with several documents is an error (upstream silently uses the first unless two have a `kind`).
+//! - Where upstream panics (a `--set` path through a scalar, replacing a list element by index) or silently
+//!   drops a value (a `--set` path through `null`), this returns an error or does the evident thing.
+//! - `inf`/`nan` in `--set` stay strings (JSON cannot hold them); `null` top-level fields are not translated
+//!   into the text `<nil>`; an object-valued `hub`/`tag`/`revision` (an error) is not merged into meshConfig.
+//! - Kubernetes string enums (`imagePullPolicy`, toleration `operator`/`effect`, service `type`, ...) are
+//!   checked here rather than by the API server at apply time.
 
 mod error;
 mod model;
@@ -26,7 +45,9 @@ pub use model::{
 };
 pub use path::{FieldPath, Seg};
 pub use tls::{CIPHER_SUITES, ECDH_CURVES, MeshTls, TLS_PROTOCOLS, TlsSettings, effective_mesh_tls};
-pub use tree::{SetPathError, go_fmt_v, merge_values, parse_set_value, set_path, split_flag, split_path};
+pub use tree::{
+    SetPathError, go_fmt_v, merge_values, parse_set_value, set_path, set_spec_flag, split_flag, split_path,
+};
 
 use schema::{Finding, Severity};
 
@@ -58,6 +79,10 @@ pub struct InstallInputs {
     pub revision: Option<String>,
     /// The text of stdin, for a `-` file (the caller reads it; this module does no other I/O).
     pub stdin: Option<String>,
+    /// Settings detected from the cluster (upstream `clusterSpecificSettings`, e.g. on GKE
+    /// `components.cni.namespace=kube-system`), in `--set` syntax. They sit just above the profile and below
+    /// the compiled-in hub/tag, the files and the `--set` flags.
+    pub cluster_settings: Vec<String>,
 }
 
 /// The result of the front end.
@@ -154,17 +179,40 @@ fn ancestors(path: FieldPath) -> impl Iterator<Item = FieldPath> {
     })
 }
 
-/// Where translated chart values came from (`values.global.hub` <- `spec.hub`, ...).
-const TRANSLATED: &[(&[&str], &[&str])] = &[
-    (&["spec", "values", "global", "hub"], &["spec", "hub"]),
-    (&["spec", "values", "global", "tag"], &["spec", "tag"]),
-    (&["spec", "values", "revision"], &["spec", "revision"]),
-    (&["spec", "values", "compatibilityVersion"], &["spec", "compatibilityVersion"]),
-    (&["spec", "values", "meshConfig"], &["spec", "meshConfig"]),
-    (&["spec", "values", "pilot", "enabled"], &["spec", "components", "pilot", "enabled"]),
-    (&["spec", "values", "pilot", "cni", "enabled"], &["spec", "components", "cni", "enabled"]),
-    (&["metadata", "namespace"], &["spec", "values", "global", "istioNamespace"]),
+/// Top-level spec fields istioctl copies into Helm values: `spec.<field>` -> `spec.values.<path>`
+/// (upstream `translateIstioOperatorToHelm`).
+const TRANSLATIONS: &[(&str, &str)] = &[
+    ("hub", "global.hub"),
+    ("tag", "global.tag"),
+    ("revision", "revision"),
+    ("meshConfig", "meshConfig"),
+    ("compatibilityVersion", "compatibilityVersion"),
 ];
+
+/// Chart values istioctl sets to whether a component is enabled: (value, component enabled flag).
+const ENABLEMENT: &[(&str, &str)] = &[
+    ("spec.values.pilot.enabled", "spec.components.pilot.enabled"),
+    ("spec.values.pilot.cni.enabled", "spec.components.cni.enabled"),
+];
+
+/// `metadata.namespace` is overwritten with this value when it is a non-empty string.
+const NAMESPACE_SOURCE: (&str, &str) = ("metadata.namespace", "spec.values.global.istioNamespace");
+
+fn dotted(p: &str) -> FieldPath {
+    FieldPath::keys(p.split('.'))
+}
+
+/// (spec field, values path) of each translated field, as full paths.
+fn translated_fields() -> impl Iterator<Item = (FieldPath, FieldPath)> {
+    TRANSLATIONS.iter().map(|(from, to)| (dotted(&format!("spec.{from}")), dotted(&format!("spec.values.{to}"))))
+}
+
+/// (derived path, source path) of everything translation writes, for tracing values back to what the user set.
+fn derivations() -> impl Iterator<Item = (FieldPath, FieldPath)> {
+    translated_fields()
+        .map(|(from, to)| (to, from))
+        .chain(ENABLEMENT.iter().chain([&NAMESPACE_SOURCE]).map(|(to, from)| (dotted(to), dotted(from))))
+}
 
 struct Provenance {
     /// Lowest precedence first.
@@ -172,31 +220,48 @@ struct Provenance {
 }
 
 impl Provenance {
-    /// The user-facing path and origin of a merged setting.
-    fn resolve(&self, path: &FieldPath) -> (FieldPath, Option<Origin>) {
-        for p in ancestors(path.clone()) {
-            if let Some(o) = self.layers.iter().rev().find_map(|l| l.origin_of(&p)) {
-                return (path.clone(), Some(o));
-            }
-            for (to, from) in TRANSLATED {
-                let to = FieldPath::keys(to.iter().copied());
-                if path.starts_with(&to) {
-                    let rest = FieldPath(path.0.get(to.0.len()..).unwrap_or_default().to_vec());
-                    let mapped = FieldPath::keys(from.iter().copied()).join(&rest);
-                    if let Some(o) =
-                        ancestors(mapped.clone()).find_map(|m| self.layers.iter().rev().find_map(|l| l.origin_of(&m)))
-                    {
-                        return (mapped, Some(o));
-                    }
+    /// The origin of exactly this path: the highest-precedence layer that set it.
+    fn find(&self, path: &FieldPath) -> Option<Origin> {
+        self.layers.iter().rev().find_map(|l| l.origin_of(path))
+    }
+
+    /// The user-facing path and origin of a merged setting, and whether it was copied there by translation.
+    fn resolve(&self, path: &FieldPath) -> (FieldPath, Option<Origin>, bool) {
+        if let Some(o) = self.find(path) {
+            return (path.clone(), Some(o), false);
+        }
+        for (to, from) in derivations() {
+            if path.starts_with(&to) {
+                let rest = FieldPath(path.0.get(to.0.len()..).unwrap_or_default().to_vec());
+                let mapped = from.join(&rest);
+                if let Some(o) = ancestors(mapped.clone()).find_map(|m| self.find(&m)) {
+                    return (mapped, Some(o), true);
                 }
             }
         }
-        (path.clone(), None)
+        let origin = ancestors(path.clone()).skip(1).find_map(|p| self.find(&p));
+        (path.clone(), origin, false)
     }
 
     fn issue(&self, f: &Finding) -> Issue {
-        let (path, origin) = self.resolve(&f.path);
-        Issue { path: path.to_string(), message: f.message.clone(), origin }
+        let (path, origin, translated) = self.resolve(&f.path);
+        let mut message = f.message.clone();
+        if translated && message.starts_with("expected a string") {
+            message.push_str(&format!(
+                " (istioctl copies {path} into {} with --set parsing, which turns numeric text into a number)",
+                f.path
+            ));
+        }
+        let top_level = ["spec", "metadata", "apiVersion", "kind", "status"];
+        if matches!(origin, Some(Origin::SetFlag { .. }))
+            && matches!(path.0.as_slice(), [Seg::Key(s), Seg::Key(k)] if s == "spec" && top_level.contains(&k.as_str()))
+        {
+            message.push_str(
+                "; --set paths are relative to spec (write hub=x, not spec.hub=x), and metadata, apiVersion and kind \
+                 can only be set in a -f file",
+            );
+        }
+        Issue { path: path.to_string(), message, origin }
     }
 }
 
@@ -208,8 +273,12 @@ fn parse_user_file(src: &SourceText) -> Result<(Value, goyaml::Spans), FrontEndE
         message: e.message.clone(),
     })?;
     let mut docs: Vec<goyaml::Document> = docs.into_iter().filter(|d| !d.value.is_null()).collect();
-    if docs.len() > 1 {
+    if docs.iter().filter(|d| d.value.get("kind").is_some()).count() > 1 {
         return Err(FrontEndError::MultipleIops { name: src.name.clone() });
+    }
+    if docs.len() > 1 {
+        // Upstream would silently use the first document only.
+        return Err(FrontEndError::MultipleDocuments { name: src.name.clone(), count: docs.len() });
     }
     let Some(doc) = docs.pop() else { return Ok((json!({}), goyaml::Spans::default())) };
     match doc.value {
@@ -329,6 +398,12 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
         merge_values(&mut base, &top);
         layers.push(Layer { origin: profile_origin(&profile), doc: Some((top, spans)), set_at: None });
     }
+    for flag in &inputs.cluster_settings {
+        let origin = Origin::ClusterSetting { flag: flag.clone() };
+        let at = tree::set_spec_flag(&mut base, flag)
+            .map_err(|source| FrontEndError::SetFlag { origin: origin.clone(), source })?;
+        layers.push(Layer { origin, doc: None, set_at: Some(at) });
+    }
     for flag in [format!("hub={BUILD_HUB}"), format!("tag={BUILD_TAG}")] {
         let at = tree::set_spec_flag(&mut base, &flag)
             .map_err(|source| FrontEndError::Translate { path: flag.clone(), source })?;
@@ -336,26 +411,49 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     }
     merge_values(&mut base, &user);
     layers.extend(user_layers);
+    let prov = Provenance { layers };
+    check_translation_targets(&base, &prov)?;
     translate(&mut base)?;
     if let Some(v) = user_values {
         merge_values(&mut base, &json!({"spec": {"values": v}}));
     }
 
     // Validate.
-    let prov = Provenance { layers };
     let findings = validate::validate(&base).map_err(FrontEndError::Schema)?;
     let mut errors: Vec<Issue> = Vec::new();
-    let mut warnings: Vec<Warning> = Vec::new();
+    let mut warnings: Vec<Warning> = shadowed_settings(&base, &prov);
     let early = early
         .into_iter()
         .map(|(f, o)| (f.severity, Issue { path: f.path.to_string(), message: f.message, origin: Some(o) }));
     let later = findings.iter().map(|f| (f.severity, prov.issue(f)));
     for (severity, issue) in early.chain(later) {
         let list = if severity == Severity::Error { &mut errors } else { &mut warnings };
-        if !list.contains(&issue) {
+        // The same problem can show twice: in spec.meshConfig and in values.meshConfig (a copy), or in a
+        // top-level field and in the chart value it is translated into.
+        let same = |i: &Issue| {
+            i.path == issue.path
+                && i.origin == issue.origin
+                && (i.message.starts_with(&issue.message) || issue.message.starts_with(&i.message))
+        };
+        if !list.iter().any(same) {
             list.push(issue);
         }
     }
+    let order = |i: &Issue| -> (u8, usize, usize, usize) {
+        match &i.origin {
+            Some(Origin::Profile { line, column, .. }) => (0, 0, line.unwrap_or(0), column.unwrap_or(0)),
+            Some(Origin::ClusterSetting { .. } | Origin::Builtin) => (1, 0, 0, 0),
+            Some(Origin::File { name, line, column }) => {
+                let index = sources.iter().position(|s| &s.name == name).unwrap_or(0);
+                (2, index, line.unwrap_or(0), column.unwrap_or(0))
+            }
+            Some(Origin::SetFlag { flag }) => (3, inputs.set_flags.iter().position(|f| f == flag).unwrap_or(0), 0, 0),
+            Some(Origin::FlagAlias { .. }) => (4, 0, 0, 0),
+            None => (5, 0, 0, 0),
+        }
+    };
+    errors.sort_by_key(order);
+    warnings.sort_by_key(order);
     if !errors.is_empty() {
         if !inputs.force {
             return Err(FrontEndError::Invalid { issues: errors });
@@ -375,14 +473,67 @@ pub fn load_sources(sources: &[SourceText], inputs: &InstallInputs) -> Result<Me
     Ok(MergedOperator { iop: base, spec, warnings, profile, manifests })
 }
 
-/// Top-level fields that istioctl copies into Helm values (upstream `translateIstioOperatorToHelm`).
-const TRANSLATIONS: &[(&str, &str)] = &[
-    ("hub", "global.hub"),
-    ("tag", "global.tag"),
-    ("revision", "revision"),
-    ("meshConfig", "meshConfig"),
-    ("compatibilityVersion", "compatibilityVersion"),
-];
+/// Warnings for top-level settings the user gave that their own `values` silently override (values win).
+fn shadowed_settings(base: &Value, prov: &Provenance) -> Vec<Warning> {
+    let user =
+        |o: &Option<Origin>| matches!(o, Some(Origin::File { .. } | Origin::SetFlag { .. } | Origin::FlagAlias { .. }));
+    let mut out = Vec::new();
+    for (from, to) in translated_fields() {
+        let Some(given) = from.get(base) else { continue };
+        let mut leaves = Vec::new();
+        collect_leaves(given, &mut FieldPath::default(), &mut leaves);
+        for rest in leaves {
+            let (spec_path, values_path) = (from.join(&rest), to.join(&rest));
+            let (Some(a), Some(b)) = (spec_path.get(base), values_path.get(base)) else { continue };
+            let (spec_origin, values_origin) = (prov.find(&spec_path), prov.find(&values_path));
+            if a != b && user(&spec_origin) && user(&values_origin) {
+                out.push(Issue {
+                    path: values_path.to_string(),
+                    message: format!(
+                        "{} overrides {spec_path} ({}): settings under values win over the top-level field",
+                        b, a
+                    ),
+                    origin: values_origin,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn collect_leaves(v: &Value, at: &mut FieldPath, out: &mut Vec<FieldPath>) {
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m {
+                at.push_key(k);
+                collect_leaves(child, at, out);
+                at.pop();
+            }
+        }
+        _ => out.push(at.clone()),
+    }
+}
+
+/// Values nodes that translation writes into must be objects (upstream panics otherwise); report them with
+/// their origin before translating.
+fn check_translation_targets(base: &Value, prov: &Provenance) -> Result<(), FrontEndError> {
+    let mut parents: Vec<FieldPath> = Vec::new();
+    for (target, _) in derivations() {
+        for p in ancestors(target).skip(1).filter(|p| !p.is_empty()) {
+            if !parents.contains(&p) {
+                parents.push(p);
+            }
+        }
+    }
+    let mut issues = Vec::new();
+    for path in parents {
+        if let Some(v) = path.get(base).filter(|v| !v.is_object() && !v.is_null()) {
+            let f = Finding::error(&path, format!("expected an object, found {}", schema::describe(v)));
+            issues.push(prov.issue(&f));
+        }
+    }
+    if issues.is_empty() { Ok(()) } else { Err(FrontEndError::Invalid { issues }) }
+}
 
 /// Copies top-level spec fields into `spec.values` the way istioctl does: scalars go through `--set` parsing of
 /// their `%v` text (so a numeric revision becomes a number), and any object is merged into `values.meshConfig`.
@@ -395,19 +546,24 @@ fn translate(base: &mut Value) -> Result<(), FrontEndError> {
         // Deviation: upstream turns an explicit `null` into the text "<nil>"; null means "unset" here.
         let Some(v) = tree::get_keys(base, &["spec", from]).filter(|v| !v.is_null()).cloned() else { continue };
         if v.is_object() {
-            merge_values(base, &json!({"spec": {"values": {"meshConfig": v}}}));
+            // Upstream merges any object-valued field here into values.meshConfig (the branch is meant for
+            // meshConfig); an object hub/tag/revision is already a validation error, so only meshConfig is merged.
+            if *from == "meshConfig" {
+                merge_values(base, &json!({"spec": {"values": {"meshConfig": v}}}));
+            }
         } else {
             tree::set_spec_flag(base, &format!("values.{to}={}", go_fmt_v(&v)))
                 .map_err(err(&format!("spec.{from}")))?;
         }
     }
-    for (comp, target) in [("pilot", "spec.values.pilot.enabled"), ("cni", "spec.values.pilot.cni.enabled")] {
-        let on = tree::get_keys(base, &["spec", "components", comp, "enabled"]).and_then(Value::as_bool) == Some(true);
+    for (target, source) in ENABLEMENT {
+        let on = dotted(source).get(base).and_then(Value::as_bool) == Some(true);
         set_path(base, target, Value::Bool(on)).map_err(err(target))?;
     }
-    let ns = string_at(base, &["spec", "values", "global", "istioNamespace"]).to_string();
+    let (target, source) = NAMESPACE_SOURCE;
+    let ns = dotted(source).get(base).and_then(Value::as_str).unwrap_or_default().to_string();
     if !ns.is_empty() {
-        set_path(base, "metadata.namespace", Value::String(ns)).map_err(err("metadata.namespace"))?;
+        set_path(base, target, Value::String(ns)).map_err(err(target))?;
     }
     Ok(())
 }

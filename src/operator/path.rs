@@ -6,7 +6,9 @@ use std::fmt;
 /// One step into a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
+    /// An object key.
     Key(String),
+    /// A list index.
     Index(usize),
 }
 
@@ -19,12 +21,15 @@ impl FieldPath {
     pub fn keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Self {
         FieldPath(keys.into_iter().map(|k| Seg::Key(k.to_string())).collect())
     }
+    /// Appends an object key.
     pub fn push_key(&mut self, k: &str) {
         self.0.push(Seg::Key(k.to_string()));
     }
+    /// Appends a list index.
     pub fn push_index(&mut self, i: usize) {
         self.0.push(Seg::Index(i));
     }
+    /// Removes the last step.
     pub fn pop(&mut self) {
         self.0.pop();
     }
@@ -65,6 +70,7 @@ impl FieldPath {
         p.pop();
         p
     }
+    /// Whether this is the root.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -300,8 +300,10 @@ impl Registry {
             },
             Ty::Enum(i) => {
                 let Some(e) = self.enums.get(*i) else { return };
+                // Kubernetes string enums (no numbers) take "" as "the default".
+                let kubernetes_default = |s: &str| s.is_empty() && e.values.iter().all(|(_, n)| n.is_none());
                 let ok = match value {
-                    Value::String(s) => e.values.iter().any(|(n, _)| n == s),
+                    Value::String(s) => kubernetes_default(s) || e.values.iter().any(|(n, _)| n == s),
                     Value::Number(n) => n.as_i64().is_some_and(|n| e.values.iter().any(|(_, v)| *v == Some(n))),
                     _ => false,
                 };
@@ -328,7 +330,7 @@ impl Registry {
                     match msg.field(k) {
                         Some(field) => {
                             if field.deprecated && !v.is_null() {
-                                out.push(Finding::warning(path, format!("{k} is deprecated upstream")));
+                                out.push(Finding::warning(path, format!("{k} is deprecated in Istio {}; it still works but may be removed", super::ISTIO_VERSION)));
                             }
                             self.check_inner(v, &field.ty, msg.jsonpb, path, out);
                         }
@@ -375,14 +377,19 @@ impl Finding {
     }
 }
 
-/// `unknown field "x" in Msg; did you mean "y"?` (or the list of fields when the message is small).
+/// `unknown field "x" in Msg; did you mean "y"?`, or the list of known fields when no name is close.
 fn unknown_field_message(key: &str, msg: &Message) -> String {
     let names: Vec<&str> = msg.fields.iter().map(|f| f.name.as_str()).collect();
     let mut text = format!("unknown field {key:?} in {}", msg.name);
-    if let Some(best) = did_you_mean(key, &names) {
-        text.push_str(&format!("; did you mean {best:?}?"));
-    } else if names.len() <= 12 {
-        text.push_str(&format!("; known fields: {}", names.join(", ")));
+    match did_you_mean(key, &names) {
+        Some(best) => text.push_str(&format!("; did you mean {best:?}?")),
+        None => {
+            let mut sorted = names.clone();
+            if sorted.len() > 12 {
+                sorted.sort_unstable_by_key(|n| n.to_lowercase());
+            }
+            text.push_str(&format!("; known fields: {}", sorted.join(", ")));
+        }
     }
     text
 }
@@ -507,6 +514,9 @@ mod tests {
         let f = check("mesh::MeshConfig.TLSConfig", json!({"minProtocolVersion": "TLSV1_1"}));
         assert_eq!(f[0].message, "invalid value \"TLSV1_1\"; allowed values: TLS_AUTO, TLSV1_2, TLSV1_3");
         assert!(check("mesh::MeshConfig.TLSConfig", json!({"minProtocolVersion": 2})).is_empty());
+        assert_eq!(check("mesh::MeshConfig.TLSConfig", json!({"minProtocolVersion": ""})).len(), 1);
+        assert!(check("k8s::Toleration", json!({"operator": "", "effect": ""})).is_empty());
+        assert_eq!(check("k8s::Toleration", json!({"effect": "Never"})).len(), 1);
     }
 
     #[test]

@@ -44,8 +44,8 @@ fn curve_ok(c: &str) -> bool {
 
 /// Checks one meshConfig tree (`mesh_path` is where it sits, e.g. `spec.meshConfig`).
 pub(crate) fn check_mesh_tls(mesh: &Value, mesh_path: &FieldPath, out: &mut Vec<Finding>) {
-    for (block, is_mesh_mtls) in [("meshMTLS", true), ("tlsDefaults", false)] {
-        let Some(tls) = mesh.get(block).filter(|v| v.is_object()) else { continue };
+    for (names, is_mesh_mtls) in [(MESH_MTLS, true), (TLS_DEFAULTS, false)] {
+        let Some((block, tls)) = field(mesh, names).filter(|(_, v)| v.is_object()) else { continue };
         let mut base = mesh_path.clone();
         base.push_key(block);
         let curves = field(tls, &["ecdhCurves", "ecdh_curves"]);
@@ -73,6 +73,10 @@ pub(crate) fn check_mesh_tls(mesh: &Value, mesh_path: &FieldPath, out: &mut Vec<
         }
     }
 }
+
+/// JSON and proto names of the two TLS blocks (protobuf JSON accepts both).
+const MESH_MTLS: &[&str] = &["meshMTLS", "mesh_mTLS"];
+const TLS_DEFAULTS: &[&str] = &["tlsDefaults", "tls_defaults"];
 
 fn field<'a>(obj: &'a Value, names: &[&'static str]) -> Option<(&'static str, &'a Value)> {
     names.iter().find_map(|n| obj.get(*n).map(|v| (*n, v)))
@@ -148,8 +152,8 @@ pub struct MeshTls {
 /// Reads the effective mesh TLS settings from a merged IstioOperator tree.
 pub fn effective_mesh_tls(iop: &Value) -> MeshTls {
     let mesh = iop.pointer("/spec/values/meshConfig").cloned().unwrap_or(Value::Null);
-    let read = |block: &str| {
-        let tls = mesh.get(block).cloned().unwrap_or(Value::Null);
+    let read = |names: &[&'static str]| {
+        let tls = field(&mesh, names).map(|(_, v)| v.clone()).unwrap_or(Value::Null);
         let min = match field(&tls, &["minProtocolVersion", "min_protocol_version"]).map(|(_, v)| v) {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n
@@ -173,7 +177,7 @@ pub fn effective_mesh_tls(iop: &Value) -> MeshTls {
             cipher_suites: list(&["cipherSuites", "cipher_suites"]),
         }
     };
-    MeshTls { mesh_mtls: read("meshMTLS"), tls_defaults: read("tlsDefaults") }
+    MeshTls { mesh_mtls: read(MESH_MTLS), tls_defaults: read(TLS_DEFAULTS) }
 }
 
 #[cfg(test)]
@@ -227,5 +231,10 @@ mod tests {
         assert_eq!(t.tls_defaults.min_protocol_version, "TLSV1_2");
         assert_eq!(t.tls_defaults.cipher_suites, ["AES128-SHA"]);
         assert_eq!(effective_mesh_tls(&json!({})).mesh_mtls.min_protocol_version, "TLS_AUTO");
+        let proto_names =
+            json!({"spec": {"values": {"meshConfig": {"mesh_mTLS": {"min_protocol_version": "TLSV1_3"}}}}});
+        assert_eq!(effective_mesh_tls(&proto_names).mesh_mtls.min_protocol_version, "TLSV1_3");
+        let f = run(json!({"mesh_mTLS": {"ecdh_curves": ["X25519"]}}));
+        assert_eq!(f[0].path.to_string(), "spec.meshConfig.mesh_mTLS.ecdh_curves");
     }
 }

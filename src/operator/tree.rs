@@ -96,18 +96,38 @@ fn go_atoi(s: &str) -> Option<i64> {
     s.parse::<i64>().ok()
 }
 
-/// Go's `strconv.ParseFloat(s, 64)` for decimal text; out-of-range values fail as in Go. Hexadecimal floats and
-/// underscores (allowed by Go only with a base prefix) are not accepted.
+/// Go's `strconv.ParseFloat(s, 64)`: decimal text, or hexadecimal with a mandatory `p` exponent (`0x1.8p1`);
+/// out-of-range values fail as in Go. Underscores (Go allows them only after a base prefix) are not accepted.
 fn go_parse_float(s: &str) -> Option<f64> {
     let body = s.strip_prefix(['+', '-']).unwrap_or(s);
     let lower = body.to_ascii_lowercase();
     if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
         return None; // Valid in Go, but not representable in JSON.
     }
+    if let Some(hex) = lower.strip_prefix("0x") {
+        let negative = s.starts_with('-');
+        return go_parse_hex_float(hex).map(|f| if negative { -f } else { f }).filter(|f| f.is_finite());
+    }
     if !body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) {
         return None;
     }
     s.parse::<f64>().ok().filter(|f| f.is_finite())
+}
+
+/// `<hex digits>[.<hex digits>]p<signed decimal exponent>`, the part after `0x`.
+fn go_parse_hex_float(hex: &str) -> Option<f64> {
+    let (mantissa, exp) = hex.split_once('p')?;
+    let exp: i32 = exp.parse().ok()?;
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let mut value = 0f64;
+    for c in int_part.chars().chain(frac_part.chars()) {
+        value = value * 16.0 + f64::from(c.to_digit(16)?);
+    }
+    let frac_digits = i32::try_from(frac_part.len()).ok()?;
+    Some(value * 2f64.powi(exp.checked_sub(frac_digits.checked_mul(4)?)?))
 }
 
 /// Splits a path like istioctl: Go `filepath.Clean`, one leading and one trailing `.` trimmed, split on `.` not
@@ -369,6 +389,9 @@ mod tests {
         assert_eq!(parse_set_value(p, "inf"), json!("inf"));
         assert_eq!(parse_set_value(p, "1e400"), json!("1e400"));
         assert_eq!(parse_set_value(p, "99999999999999999999"), json!(1e20));
+        assert_eq!(parse_set_value(p, "0x1.8p1"), json!(3.0));
+        assert_eq!(parse_set_value(p, "-0x1p-2"), json!(-0.25));
+        assert_eq!(parse_set_value(p, "0x10"), json!("0x10"));
     }
 
     #[test]

@@ -139,7 +139,9 @@ fn hub_error(hub: &str) -> Result<(), String> {
 fn check_tag(tag: Option<&Value>, p: &FieldPath, out: &mut Vec<Finding>) {
     let Some(tag) = tag.filter(|t| !t.is_null()) else { return };
     if tag.is_object() || tag.is_array() {
-        return; // The schema does not restrict `tag`, but the renderer needs a scalar.
+        let found = super::schema::describe(tag);
+        out.push(Finding::error(p, format!("bad tag: expected a string or a number, found {found}")));
+        return;
     }
     let text = go_fmt_v(tag);
     let ok = (1..=128).contains(&text.chars().count())

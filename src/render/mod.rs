@@ -117,11 +117,14 @@ fn installs_crds(chart: &Chart, values: &Map<String, Value>) -> bool {
 /// The name of the chart whose CRDs `base.enableIstioConfigCRDs` controls.
 const BASE_CHART_NAME: &str = "base";
 
-/// Parses rendered documents; those without a `kind` (empty, comments only) are not objects.
+/// Parses rendered documents; those without a `kind` (empty, comments only) are not objects. Like
+/// `sigs.k8s.io/yaml.Unmarshal`, only the first YAML document of a part counts.
 fn parse_objects(component: ComponentName, docs: &[String]) -> Result<Vec<Value>, RenderError> {
     let mut out = Vec::with_capacity(docs.len());
     for doc in docs {
-        let value = goyaml::parse(doc).map_err(|e| RenderError::Parse { component, message: e.to_string() })?;
+        let parsed =
+            goyaml::parse_documents(doc).map_err(|e| RenderError::Parse { component, message: e.to_string() })?;
+        let value = parsed.into_iter().next().map(|d| d.value).unwrap_or(Value::Null);
         let has_kind = value.get("kind").and_then(Value::as_str).is_some_and(|k| !k.is_empty());
         if has_kind {
             out.push(value);

@@ -115,13 +115,20 @@ struct State<'t> {
     tmpl: &'t Template,
     overlays: Vec<HashMap<String, Arc<Tree>>>,
     depth: usize,
+    /// Address of a local in `execute`: the distance to a current local is the stack in use.
+    stack_base: usize,
+}
+
+fn stack_addr() -> usize {
+    let marker = 0u8;
+    std::ptr::from_ref(&marker) as usize
 }
 
 type R<T> = Result<T, Error>;
 
 /// Executes template `name` of `t` with `data` as dot, appending to `out`.
 pub(crate) fn execute(t: &Template, name: &str, data: &Value, out: &mut String) -> Result<(), Error> {
-    let mut st = State { tmpl: t, overlays: Vec::new(), depth: 0 };
+    let mut st = State { tmpl: t, overlays: Vec::new(), depth: 0, stack_base: stack_addr() };
     let Some(tree) = st.lookup(name) else {
         return Err(no_template(name, t.name()));
     };
@@ -179,12 +186,25 @@ impl<'t> State<'t> {
     }
 
     fn depth_error(&self, name: &str) -> Error {
-        let msg = format!("exceeded maximum template depth ({})", self.tmpl.max_depth());
+        let msg = self.depth_msg();
         Error::new(ErrorKind::Exec, format!("template: {name}: {msg}"), None, msg)
     }
 
-    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> R<T>, name: &str) -> R<T> {
+    fn depth_msg(&self) -> String {
         if self.depth >= self.tmpl.max_depth() {
+            format!("exceeded maximum template depth ({})", self.tmpl.max_depth())
+        } else {
+            format!("exceeded maximum template depth ({}): native stack budget used up", self.depth)
+        }
+    }
+
+    /// Whether nesting deeper would exceed the depth bound or the stack budget.
+    fn too_deep(&self) -> bool {
+        self.depth >= self.tmpl.max_depth() || self.stack_base.abs_diff(stack_addr()) > self.tmpl.stack_budget()
+    }
+
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> R<T>, name: &str) -> R<T> {
+        if self.too_deep() {
             return Err(self.depth_error(name));
         }
         self.depth += 1;
@@ -224,8 +244,8 @@ impl<'t> State<'t> {
                     let Some(tree) = self.lookup(name) else {
                         return Err(f.error(format!("template {} not defined", quote(name))));
                     };
-                    if self.depth >= self.tmpl.max_depth() {
-                        return Err(f.error(format!("exceeded maximum template depth ({})", self.tmpl.max_depth())));
+                    if self.too_deep() {
+                        return Err(f.error(self.depth_msg()));
                     }
                     let newdot = match pipe {
                         Some(p) => self.eval_pipeline(f, dot, p)?,
@@ -362,6 +382,9 @@ impl<'t> State<'t> {
 
     fn eval_pipeline<'n>(&mut self, f: &mut Frame<'n>, dot: &Ev, pipe: &'n Pipe) -> R<Ev> {
         f.cur = Cur::Pipe(pipe);
+        if self.stack_base.abs_diff(stack_addr()) > self.tmpl.stack_budget() {
+            return Err(f.error(self.depth_msg()));
+        }
         let mut value: Option<Ev> = None;
         for cmd in &pipe.cmds {
             value = Some(self.eval_command(f, dot, &cmd.args, value)?.dig());

@@ -15,6 +15,7 @@
 //! Convert from/to `serde_json::Value` with [`Value::from_json`], [`Value::from_json_f64`] and
 //! [`Value::to_json`].
 
+pub mod encode;
 mod exec;
 mod funcs;
 pub mod gofmt;
@@ -57,7 +58,11 @@ pub enum MissingKey {
 
 /// Default bound on nested template invocations (`template`, `include`, `tpl`). Go allows 100000
 /// but a native stack cannot; deeper nesting fails with Go's "exceeded maximum template depth" error.
-pub const DEFAULT_MAX_DEPTH: usize = 400;
+pub const DEFAULT_MAX_DEPTH: usize = 1000;
+
+/// Default bound on the native stack one execution may use (bytes). Deep nesting fails with
+/// "exceeded maximum template depth" before a thread's stack (2 MiB for spawned threads) overflows.
+pub const DEFAULT_STACK_BUDGET: usize = 1 << 20;
 
 /// What went wrong, broadly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +118,7 @@ pub struct Template {
     trees: HashMap<String, Arc<parse::Tree>>,
     missing_key: MissingKey,
     max_depth: usize,
+    stack_budget: usize,
 }
 
 impl Default for Template {
@@ -136,6 +142,7 @@ impl Template {
             trees: HashMap::new(),
             missing_key: MissingKey::Default,
             max_depth: DEFAULT_MAX_DEPTH,
+            stack_budget: DEFAULT_STACK_BUDGET,
         }
     }
 
@@ -188,6 +195,18 @@ impl Template {
     pub fn set_max_depth(&mut self, depth: usize) -> &mut Self {
         self.max_depth = depth;
         self
+    }
+
+    /// Sets the native stack budget of one execution (raise it when executing on a thread with a
+    /// large stack to allow deeper nesting).
+    pub fn set_stack_budget(&mut self, bytes: usize) -> &mut Self {
+        self.stack_budget = bytes;
+        self
+    }
+
+    /// The native stack budget of one execution.
+    pub fn stack_budget(&self) -> usize {
+        self.stack_budget
     }
 
     /// The bound on nested template invocations.

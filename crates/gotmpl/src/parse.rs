@@ -784,6 +784,16 @@ fn underscores_ok(digits: &str, prefixed: bool) -> bool {
     true
 }
 
+/// Go's `strconv.ParseFloat(s, 64)` (used by cast-style conversions).
+pub(crate) fn parse_go_float_pub(text: &str) -> Option<f64> {
+    match text {
+        "NaN" | "nan" => Some(f64::NAN),
+        "Inf" | "+Inf" | "inf" | "+inf" | "Infinity" | "+Infinity" => Some(f64::INFINITY),
+        "-Inf" | "-inf" | "-Infinity" => Some(f64::NEG_INFINITY),
+        _ => parse_go_float(text),
+    }
+}
+
 /// Go's `strconv.ParseFloat(s, 64)` for template number syntax (decimal and hex floats).
 fn parse_go_float(text: &str) -> Option<f64> {
     let clean: String = text.chars().filter(|c| *c != '_').collect();

@@ -6,12 +6,10 @@ use crate::resolve::{Resolved, resolve_plain};
 use crate::{Document, Error, Mark, Spans, Value};
 use granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The namespace of the standard `!!` tags.
 const YAML_TAG_PREFIX: &str = "tag:yaml.org,2002:";
-/// Deepest collection nesting accepted (go-yaml v3 uses the same order of magnitude).
-const MAX_DEPTH: usize = 1000;
 /// Limit on nodes copied through aliases, against "billion laughs" documents.
 const MAX_ALIAS_NODES: usize = 1_000_000;
 const NULL_KEY: &str = "unsupported map key of type: <nil>, key: <nil>";
@@ -28,32 +26,35 @@ struct PendingKey {
     key: String,
     mark: Mark,
     merge: bool,
-    pointer: String,
+    /// The span node of the entry's value, unless positions are not recorded for it.
+    span: Option<usize>,
 }
 
-/// An open collection. `quiet` collections (the values of merge keys) record no positions: their
-/// entries land in the enclosing map, under other pointers.
+/// An open collection with its span node. Collections without one (the values of merge keys)
+/// record no positions: their entries land in the enclosing map, under other pointers.
 enum Frame {
     Seq {
         items: Vec<Value>,
         size: usize,
         anchor: usize,
-        pointer: String,
-        quiet: bool,
+        span: Option<usize>,
     },
     Map {
         map: Map<String, Value>,
         size: usize,
         anchor: usize,
-        pointer: String,
+        span: Option<usize>,
         pending: Option<PendingKey>,
-        quiet: bool,
+        /// Keys written explicitly so far, kept only when duplicates are errors.
+        seen: Option<HashSet<String>>,
     },
 }
 
-/// Composes every document of `src`.
-pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
-    let mut c = Composer { anchors: HashMap::new(), alias_nodes: 0, stack: Vec::new(), spans: Spans::default() };
+/// Composes every document of `src`. With `strict`, a key written twice in one mapping is an error
+/// (go-yaml v2's `UnmarshalStrict`); otherwise the later value wins.
+pub(crate) fn parse_stream(src: &str, strict: bool) -> Result<Vec<Document>, Error> {
+    let mut c =
+        Composer { anchors: HashMap::new(), alias_nodes: 0, stack: Vec::new(), spans: Spans::default(), strict };
     let mut docs = Vec::new();
     let mut root: Option<Value> = None;
     let mut parser = Parser::new_from_str(src);
@@ -81,7 +82,7 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
                 }
                 if c.expecting_key() {
                     let key = key_from_value(&node.value, mark)?;
-                    c.set_key(key, mark, false);
+                    c.set_key(key, mark, false)?;
                     None
                 } else {
                     Some((Node { value: node.value.clone(), size: node.size }, false))
@@ -109,13 +110,14 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
                 node
             }
             Event::SequenceStart(_, anchor, _) => {
-                let (pointer, quiet) = c.open(mark)?;
-                c.stack.push(Frame::Seq { items: Vec::new(), size: 1, anchor, pointer, quiet });
+                let span = c.open(mark)?;
+                c.stack.push(Frame::Seq { items: Vec::new(), size: 1, anchor, span });
                 None
             }
             Event::MappingStart(_, anchor, _) => {
-                let (pointer, quiet) = c.open(mark)?;
-                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, pointer, pending: None, quiet });
+                let span = c.open(mark)?;
+                let seen = c.strict.then(HashSet::new);
+                c.stack.push(Frame::Map { map: Map::new(), size: 1, anchor, span, pending: None, seen });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -141,6 +143,7 @@ pub(crate) fn parse_stream(src: &str) -> Result<Vec<Document>, Error> {
 }
 
 struct Composer {
+    strict: bool,
     anchors: HashMap<usize, Node>,
     alias_nodes: usize,
     stack: Vec<Frame>,
@@ -152,44 +155,33 @@ impl Composer {
         matches!(self.stack.last(), Some(Frame::Map { pending: None, .. }))
     }
 
-    /// The JSON pointer of the next child of the innermost collection (`""` for a root node).
-    fn child_pointer(&self) -> String {
-        match self.stack.last() {
-            None => String::new(),
-            Some(Frame::Seq { items, pointer, .. }) => format!("{pointer}/{}", items.len()),
-            Some(Frame::Map { pending: Some(p), .. }) => p.pointer.clone(),
-            Some(Frame::Map { pointer, .. }) => pointer.clone(),
+    /// Creates the span node of the next child of the innermost collection and records `mark` for
+    /// it; a map entry's node already holds its key's position.
+    fn child_span(&mut self, mark: Mark) -> Option<usize> {
+        let id = match self.stack.last() {
+            None => {
+                let root = self.spans.root();
+                self.spans.set(root, mark);
+                return Some(root);
+            }
+            Some(Frame::Seq { items, span, .. }) => {
+                let index = items.len().to_string();
+                span.map(|parent| self.spans.child(parent, index))
+            }
+            Some(Frame::Map { pending, .. }) => return pending.as_ref().and_then(|p| p.span),
+        };
+        if let Some(id) = id {
+            self.spans.set(id, mark);
         }
+        id
     }
 
-    /// Whether the next child of the innermost collection is inside a merge key's value.
-    fn quiet(&self) -> bool {
-        match self.stack.last() {
-            Some(Frame::Seq { quiet, .. }) => *quiet,
-            Some(Frame::Map { quiet, pending, .. }) => *quiet || pending.as_ref().is_some_and(|p| p.merge),
-            None => false,
-        }
-    }
-
-    /// A collection starts: records its position and returns its pointer and quietness.
-    fn open(&mut self, mark: Mark) -> Result<(String, bool), Error> {
-        if self.stack.len() >= MAX_DEPTH {
-            return Err(err(&format!("exceeded max depth of {MAX_DEPTH}"), mark));
-        }
+    /// A collection starts: records its position and returns its span node.
+    fn open(&mut self, mark: Mark) -> Result<Option<usize>, Error> {
         if self.expecting_key() {
             return Err(err(COLLECTION_KEY, mark));
         }
-        let pointer = self.child_pointer();
-        self.record(&pointer, mark);
-        Ok((pointer, self.quiet()))
-    }
-
-    /// Records a node's mark unless a map entry already gave it its key's position.
-    fn record(&mut self, pointer: &str, mark: Mark) {
-        let from_key = matches!(self.stack.last(), Some(Frame::Map { pending: Some(_), .. }));
-        if !from_key && !self.quiet() {
-            self.spans.insert(pointer.to_owned(), mark);
-        }
+        Ok(self.child_span(mark))
     }
 
     /// A scalar in key position: converts it to a JSON key and waits for the value.
@@ -197,27 +189,35 @@ impl Composer {
         let merge = text == "<<"
             && ((style == ScalarStyle::Plain && tag.is_none()) || tag.is_some_and(|t| core_name(t) == Some("merge")));
         let key = if merge { text.to_owned() } else { key_string(text, &scalar_typed(text, style, tag, mark)?, mark)? };
-        self.set_key(key, mark, merge);
-        Ok(())
+        self.set_key(key, mark, merge)
     }
 
     /// Remembers the key of the entry being read and records its position.
-    fn set_key(&mut self, key: String, mark: Mark, merge: bool) {
-        let quiet = self.quiet();
-        if let Some(Frame::Map { pointer, pending, .. }) = self.stack.last_mut() {
-            let child = format!("{pointer}/{}", escape_pointer(&key));
-            if !merge && !quiet {
-                self.spans.insert(child.clone(), mark);
+    fn set_key(&mut self, key: String, mark: Mark, merge: bool) -> Result<(), Error> {
+        if let Some(Frame::Map { span, pending, seen, .. }) = self.stack.last_mut() {
+            if let Some(seen) = seen
+                && !merge
+                && !seen.insert(key.clone())
+            {
+                return Err(err(&format!("key {key:?} already set in map"), mark));
             }
-            *pending = Some(PendingKey { key, mark, merge, pointer: child });
+            let child = match *span {
+                Some(parent) if !merge => {
+                    let id = self.spans.child(parent, key.as_str());
+                    self.spans.set(id, mark);
+                    Some(id)
+                }
+                _ => None,
+            };
+            *pending = Some(PendingKey { key, mark, merge, span: child });
         }
+        Ok(())
     }
 
     /// Adds a finished node to its parent; returns it when it is the document's root.
     fn attach(&mut self, node: Node, mark: Mark, is_collection: bool) -> Result<Option<Node>, Error> {
         if !is_collection {
-            let pointer = self.child_pointer();
-            self.record(&pointer, mark);
+            self.child_span(mark);
         }
         match self.stack.last_mut() {
             None => Ok(Some(node)),
@@ -230,15 +230,17 @@ impl Composer {
                 // A collection or alias in key position.
                 Err(err(COLLECTION_KEY, mark))
             }
-            Some(Frame::Map { map, size, pending: pending @ Some(_), pointer, quiet, .. }) => {
+            Some(Frame::Map { map, size, pending: pending @ Some(_), span, .. }) => {
                 let Some(p) = pending.take() else { return Ok(None) };
                 *size += node.size;
                 if p.merge {
                     // Merged entries take the position of the `<<` key unless written explicitly.
                     for key in merge_into(map, node.value, p.mark)? {
-                        let child = format!("{pointer}/{}", escape_pointer(&key));
-                        if !*quiet && self.spans.get(&child).is_none() {
-                            self.spans.insert(child, p.mark);
+                        if let Some(parent) = *span
+                            && self.spans.find_child(parent, &key).and_then(|id| self.spans.mark_of(id)).is_none()
+                        {
+                            let id = self.spans.child(parent, key);
+                            self.spans.set(id, p.mark);
                         }
                     }
                 } else {
@@ -421,11 +423,6 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
-}
-
-/// RFC 6901 escaping of one pointer segment.
-fn escape_pointer(seg: &str) -> std::borrow::Cow<'_, str> {
-    if seg.contains(['~', '/']) { seg.replace('~', "~0").replace('/', "~1").into() } else { seg.into() }
 }
 
 fn to_mark(m: &Marker) -> Mark {

@@ -412,10 +412,11 @@ fn analyze(s: &str) -> Analysis {
     let (mut break_space, mut space_break, mut previous_space, mut previous_break) = (false, false, false, false);
     let (mut line_breaks, mut special) = (false, false);
     let mut preceded_by_ws = true;
-    let chars: Vec<char> = s.chars().collect();
-    let last = chars.len() - 1;
-    for (i, &c) in chars.iter().enumerate() {
-        let followed_by_ws = chars.get(i + 1).is_none_or(|&n| n == ' ' || n == '\t' || is_break(n));
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let followed_by_ws = next.is_none_or(|n| n == ' ' || n == '\t' || is_break(n));
+        let is_last = next.is_none();
         if i == 0 {
             match c {
                 '#' | ',' | '[' | ']' | '{' | '}' | '&' | '*' | '!' | '|' | '>' | '\'' | '"' | '%' | '@' | '`' => {
@@ -439,13 +440,13 @@ fn analyze(s: &str) -> Analysis {
         }
         if c == ' ' {
             leading_space |= i == 0;
-            trailing_space |= i == last;
+            trailing_space |= is_last;
             break_space |= previous_break;
             previous_space = true;
             previous_break = false;
         } else if is_break(c) {
             leading_break |= i == 0;
-            trailing_break |= i == last;
+            trailing_break |= is_last;
             space_break |= previous_space;
             previous_break = true;
             previous_space = false;
@@ -532,9 +533,10 @@ fn digit_value(c: char) -> i64 {
 
 /// go-yaml v2's string key comparison: letters compare by code point, a non-letter sorts before a
 /// letter, and runs of digits compare by numeric value (then by length).
-pub(crate) fn key_less(a: &[char], b: &[char]) -> bool {
-    for i in 0..a.len().min(b.len()) {
-        let (ca, cb) = (a[i], b[i]);
+fn key_less<T: Copy + Into<char>>(a: &[T], b: &[T]) -> bool {
+    let digit_at = |s: &[T], i: usize| s.get(i).map(|&c| c.into()).filter(|&c| is_digit(c));
+    for (i, (&ra, &rb)) in a.iter().zip(b).enumerate() {
+        let (ca, cb): (char, char) = (ra.into(), rb.into());
         if ca == cb {
             continue;
         }
@@ -548,19 +550,20 @@ pub(crate) fn key_less(a: &[char], b: &[char]) -> bool {
         let (mut an, mut bn) = (0i64, 0i64);
         if ca == '0' || cb == '0' {
             // A zero after a non-zero digit of the same run is not a leading zero.
-            if a[..i].iter().rev().take_while(|&&c| is_digit(c)).any(|&c| c != '0') {
+            let before = a.iter().take(i).rev().map(|&c| c.into()).take_while(|&c| is_digit(c));
+            if before.into_iter().any(|c: char| c != '0') {
                 an = 1;
                 bn = 1;
             }
         }
         let mut ai = i;
-        while ai < a.len() && is_digit(a[ai]) {
-            an = an.wrapping_mul(10).wrapping_add(digit_value(a[ai]));
+        while let Some(c) = digit_at(a, ai) {
+            an = an.wrapping_mul(10).wrapping_add(digit_value(c));
             ai += 1;
         }
         let mut bi = i;
-        while bi < b.len() && is_digit(b[bi]) {
-            bn = bn.wrapping_mul(10).wrapping_add(digit_value(b[bi]));
+        while let Some(c) = digit_at(b, bi) {
+            bn = bn.wrapping_mul(10).wrapping_add(digit_value(c));
             bi += 1;
         }
         if an != bn {

@@ -11,18 +11,28 @@
 //! * booleans `y Y yes Yes YES on On ON true True TRUE` and their negatives `n N no No NO off Off OFF
 //!   false False FALSE`; nulls `~ null Null NULL` and empty; integers with sign, `_`, `0x`, `0o`, `0b`
 //!   and legacy octal `0777`; integers beyond i64 become u64, then floats; floats in decimal and
-//!   exponent form. Timestamps stay strings (go-yaml hands them to `interface{}` as strings).
+//!   exponent form, kept as `f64` even when integral (`1e3` is `1000.0`). Timestamps stay strings
+//!   (go-yaml hands them to `interface{}` as strings).
 //! * quoted and block scalars are strings; `!!str !!int !!float !!bool !!null !!binary` tags apply,
-//!   a mismatch is an error (`cannot decode !!str `abc` as a !!int`); other tags are ignored.
+//!   a mismatch is an error ("cannot decode !!str … as a !!int"); other tags are ignored.
 //! * `.inf`/`.nan` values are an error (`json: unsupported value: +Inf`), as JSON cannot hold them.
 //! * non-string keys become strings: `1` -> `"1"`, `true` -> `"true"`, floats in Go's float32 `'g'`
 //!   form (`1.5`, `.inf`); a null key is an error, like `sigs.k8s.io/yaml` (`unsupported map key`).
 //! * duplicate keys: the later value wins (go-yaml v2's non-strict `Unmarshal`, which `sigs.k8s.io/yaml`
-//!   and kubectl's decoder use), keeping the first key's place in the order.
+//!   and kubectl's decoder use, and istioctl for IstioOperator files and kube-inject), keeping the
+//!   first key's place in the order. [`parse_documents_strict`] makes them an error instead, like
+//!   `UnmarshalStrict` (`istioctl validate`).
 //! * anchors, aliases and merge keys `<<` (a map, or a list of maps where earlier maps win; like
 //!   go-yaml v2, a merge overrides keys written before it).
 //!
-//! Every node's position is kept in [`Spans`], keyed by JSON pointer.
+//! Every node's position is kept in [`Spans`], keyed by JSON pointer (a map entry has its key's
+//! position; entries brought in by `<<` have the position of the `<<` key). Errors carry a 1-based
+//! line and column; their texts are this crate's, not libyaml's.
+//!
+//! Known differences from go-yaml's scanner (it is YAML 1.1, `granit-parser` is YAML 1.2): tabs
+//! before a block key are accepted, and U+2028/U+2029/U+0085 are ordinary characters, not line
+//! breaks. Neither appears in Kubernetes manifests in practice. Nesting deeper than 256 levels is an
+//! error (`recursion limit exceeded`), and aliases may copy at most a million nodes per stream.
 //!
 //! # Writing ([`to_string`])
 //!
@@ -34,12 +44,14 @@
 //! Integral floats print as integers and other floats in Go's `'g'` form (`0.5`, `1e+21`), as they do
 //! after Go's JSON round trip.
 
-use std::collections::HashMap;
-
 mod compose;
 mod emit;
 mod gofloat;
 mod resolve;
+mod spans;
+
+pub use spans::Spans;
+
 /// The universal document type: JSON-shaped data with insertion order kept.
 pub type Value = serde_json::Value;
 
@@ -48,24 +60,6 @@ pub type Value = serde_json::Value;
 pub struct Mark {
     pub line: usize,
     pub column: usize,
-}
-
-/// Where each node of a parsed document starts, keyed by JSON pointer (`/spec/meshConfig/meshMTLS`).
-/// For a map entry the mark is the key's position.
-#[derive(Debug, Clone, Default)]
-pub struct Spans {
-    marks: HashMap<String, Mark>,
-}
-
-impl Spans {
-    /// The mark of the node at `pointer` (RFC 6901, `""` for the root), if known.
-    pub fn get(&self, pointer: &str) -> Option<Mark> {
-        self.marks.get(pointer).copied()
-    }
-    /// Records the mark of a node.
-    pub fn insert(&mut self, pointer: String, mark: Mark) {
-        self.marks.insert(pointer, mark);
-    }
 }
 
 /// One document of a stream with the positions of its nodes.
@@ -83,9 +77,16 @@ pub struct Error {
     pub mark: Option<Mark>,
 }
 
-/// Parses a multi-document stream. Empty documents are kept as `Value::Null`.
+/// Parses a multi-document stream. Empty documents are kept as `Value::Null`. A key repeated in a
+/// mapping takes the later value (`sigs.k8s.io/yaml.Unmarshal`).
 pub fn parse_documents(src: &str) -> Result<Vec<Document>, Error> {
-    compose::parse_stream(src)
+    compose::parse_stream(src, false)
+}
+
+/// Like [`parse_documents`], but a key repeated in a mapping is an error
+/// (`key "a" already set in map`), as in `sigs.k8s.io/yaml.UnmarshalStrict` (`istioctl validate`).
+pub fn parse_documents_strict(src: &str) -> Result<Vec<Document>, Error> {
+    compose::parse_stream(src, true)
 }
 
 /// Parses a single document with the positions of its nodes (an empty input is `Value::Null`).

@@ -8,6 +8,8 @@ const CORPORA: &[(&str, &str)] = &[
     ("manifest/outputs-1.30.3-release", ".yaml"),
     ("manifest/outputs-1.30.3-charts", ".yaml"),
     ("inject/testdata/inject", ".injected"),
+    ("manifest/outputs", ".yaml"),
+    ("manifest/outputs-upstream-charts-release", ".yaml"),
 ];
 
 /// The separator between documents in the golden files.

@@ -1,6 +1,6 @@
 //! Table tests of the reader: go-yaml v2's YAML 1.1 typing plus `sigs.k8s.io/yaml`'s JSON conversion.
 
-use goyaml::{Mark, parse, parse_documents, parse_with_spans};
+use goyaml::{Mark, parse, parse_documents, parse_documents_strict, parse_with_spans};
 use serde_json::{Value, json};
 
 /// The value of `v` in the one-line document `v: <text>`.
@@ -120,6 +120,17 @@ fn duplicate_keys_take_the_last_value_in_the_first_place() {
 }
 
 #[test]
+fn strict_parsing_refuses_duplicate_keys() {
+    let e = parse_documents_strict("a: 1\nb:\n  c: 1\n  c: 2\n").err();
+    assert_eq!(e.as_ref().map(|e| e.message.as_str()), Some("key \"c\" already set in map"));
+    assert_eq!(e.and_then(|e| e.mark), Some(Mark { line: 4, column: 3 }));
+    // `1` and `0x1` are the same key once converted; merged keys are not duplicates.
+    assert!(parse_documents_strict("1: a\n0x1: b\n").is_err());
+    let docs = parse_documents_strict("m: &m {a: 1}\nx:\n  <<: *m\n  a: 2\n").unwrap_or_default();
+    assert_eq!(docs.first().map(|d| &d.value), Some(&json!({"m": {"a": 1}, "x": {"a": 2}})));
+}
+
+#[test]
 fn anchors_aliases_and_merges() {
     let src = "base: &b {a: 1, b: 2}\nother: &o {b: 9, c: 3}\nx:\n  <<: *b\n  b: 3\nm:\n  <<: [*b, *o]\nz: *b\nw:\n  a: 0\n  <<: *o\nk: &k key\n*k : v\n";
     let want = json!({
@@ -199,4 +210,15 @@ fn syntax_errors_carry_positions() {
         assert_eq!(e.mark, Some(Mark { line, column }), "for {src:?}: {e}");
         assert!(e.to_string().starts_with(&format!("line {line}, column {column}: ")), "{e}");
     }
+}
+
+#[test]
+fn deep_nesting_is_bounded_without_panicking() {
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let v = parse(&nested(200));
+    assert!(v.is_ok(), "{v:?}");
+    let text = goyaml::to_string(&v.unwrap_or_default());
+    assert_eq!(text, format!("{}[]\n", "- ".repeat(199)));
+    let e = error_of(&nested(100_000));
+    assert!(e.message.contains("recursion limit"), "{e}");
 }
