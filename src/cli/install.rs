@@ -124,6 +124,7 @@ fn install_inputs(input: &OperatorInput) -> Result<InstallInputs, CliError> {
         force: input.force,
         revision: input.revision.clone(),
         stdin,
+        ..Default::default()
     })
 }
 

@@ -26,6 +26,9 @@ use super::{ClusterApi, Created, Deleted, FIELD_MANAGER, KubeOptions};
 /// How many warning events a not-ready report quotes per object.
 const WARNING_EVENTS_QUOTED: usize = 3;
 
+/// How often a wait reports the objects it still waits for (upstream polls this often).
+const WAIT_REPORT_INTERVAL: Duration = Duration::from_secs(2);
+
 /// A kind as discovery resolved it.
 #[derive(Clone)]
 struct Resolved {
@@ -349,18 +352,25 @@ impl ClusterApi for Cluster {
                 t
             })
             .collect();
-        waiting(&remaining);
+        // Report what is still awaited once the first interval has passed and then at most once per interval,
+        // like upstream's 2 s poll: objects that become ready at once are never listed.
+        let mut next_report = tokio::time::Instant::now() + WAIT_REPORT_INTERVAL;
+        let mut reported: Option<Vec<ObjectRef>> = None;
         loop {
-            match tokio::time::timeout_at(deadline, pending.next()).await {
+            match tokio::time::timeout_at(deadline.min(next_report), pending.next()).await {
                 Ok(Some(done)) => {
                     let done = done.clone();
                     remaining.retain(|t| *t != done);
-                    if !remaining.is_empty() {
-                        waiting(&remaining);
-                    }
                 }
                 Ok(None) => return Ok(()),
-                Err(_) => break,
+                Err(_) if tokio::time::Instant::now() >= deadline => break,
+                Err(_) => {
+                    if reported.as_ref() != Some(&remaining) {
+                        waiting(&remaining);
+                        reported = Some(remaining.clone());
+                    }
+                    next_report += WAIT_REPORT_INTERVAL;
+                }
             }
         }
         drop(pending);
