@@ -220,3 +220,66 @@ fn purge_removes_everything_install_created_and_nothing_else() {
         assert_eq!(after.get(key), Some(obj), "{key} changed or vanished");
     }
 }
+
+/// A kubeconfig whose current context points nowhere and whose `emulator` context is the emulator.
+fn two_context_kubeconfig(em: &Emulator, dir: &tempfile::TempDir) -> PathBuf {
+    let text = format!(
+        "apiVersion: v1\nkind: Config\ncurrent-context: nowhere\nclusters:\n- name: emu\n  cluster:\n    server: {}\n\
+         - name: dead\n  cluster:\n    server: http://127.0.0.1:1\ncontexts:\n- name: emulator\n  context:\n    cluster: emu\n    user: u\n\
+         - name: nowhere\n  context:\n    cluster: dead\n    user: u\nusers:\n- name: u\n  user: {{}}\n",
+        em.url()
+    );
+    let path = dir.path().join("kubeconfig");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn context_flag_selects_the_cluster() {
+    let em = emulator();
+    let dir = tempfile::tempdir().unwrap();
+    let kc = two_context_kubeconfig(&em, &dir);
+    let run = |context: Option<&str>| {
+        let mut cmd = Command::cargo_bin("istioctl").unwrap();
+        cmd.env_remove("KUBECONFIG").arg("--kubeconfig").arg(&kc).args(["--kubeclient-timeout", "2s"]);
+        if let Some(c) = context {
+            cmd.args(["--context", c]);
+        }
+        cmd.args(["install", "--dry-run", "-f"]).arg(sample()).timeout(Duration::from_secs(120)).output().unwrap()
+    };
+    let out = run(Some("emulator"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(em.requests().iter().any(|r| r.path == "/version"), "the emulator was asked");
+    let out = run(None);
+    assert_eq!(out.status.code(), Some(1), "the current context's server is unreachable");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error getting Kubernetes version"));
+}
+
+#[test]
+fn revision_uninstall_keeps_base() {
+    let em = emulator();
+    install(&em, &["-f", sample().to_str().unwrap()]);
+    let out = istioctl(&em).args(["uninstall", "--revision", "default", "-y"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(em.get("Deployment", Some("istio-system"), "istiod").is_none());
+    assert!(em.get("ServiceAccount", Some("istio-system"), "istio-reader-service-account").is_some());
+    assert!(!em.objects("CustomResourceDefinition").is_empty());
+    let out = istioctl(&em).args(["uninstall", "--revision", "canary", "-y"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not find target revision"));
+}
+
+#[test]
+#[ignore = "needs kubectl (scripts/install-kubectl.sh)"]
+fn kubectl_reads_what_install_wrote() {
+    let em = emulator();
+    install(&em, &["-f", sample().to_str().unwrap()]);
+    let out = std::process::Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(em.kubeconfig_path())
+        .args(["get", "configmap", "istio", "-n", "istio-system", "-o", "jsonpath={.data.mesh}"])
+        .output()
+        .expect("kubectl runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("minProtocolVersion: TLSV1_3"));
+}

@@ -10,7 +10,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use istioctl::cluster::Cluster;
 use istioctl::install::progress::{Event, Line, ProgressLog};
-use istioctl::install::{InstallSettings, install, install_prompt, render_flags};
+use istioctl::install::{InstallSettings, install, install_prompt, render_flags, unsupported_kubernetes_notice};
 use istioctl::manifests::ManifestSource;
 use istioctl::operator::InstallInputs;
 
@@ -161,6 +161,12 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
     let inputs = install_inputs(&options.input)?;
     let rt = runtime()?;
     let cluster = connect(&rt, &options.kube)?;
+    let (git_version, minor) = rt.block_on(cluster.server_version()).map_err(|e| {
+        CliError::failed(format!("check minimum supported Kubernetes version: error getting Kubernetes version: {e}"))
+    })?;
+    if let Some(notice) = unsupported_kubernetes_notice(&git_version, minor) {
+        write_stdout(format!("{notice}\n").as_bytes())?;
+    }
     let merged = istioctl::operator::load(&inputs).map_err(|e| CliError::failed(format!("generate config: {e}")))?;
     let rendered = istioctl::render::render_merged(&merged.iop, &merged.manifests)
         .map_err(|e| CliError::failed(format!("generate config: {e}")))?;

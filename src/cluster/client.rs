@@ -75,6 +75,13 @@ impl Cluster {
         Ok(Self { client, timeout: options.timeout, backoff: Backoff::default(), kinds: Mutex::new(HashMap::new()) })
     }
 
+    /// The server's `gitVersion` and minor version (`/version`; a `+` suffix on the minor is ignored).
+    pub async fn server_version(&self) -> Result<(String, u32), ClusterError> {
+        let info = self.call(|| async { Ok(self.client.apiserver_version().await?) }).await?;
+        let minor = info.minor.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(0);
+        Ok((info.git_version, minor))
+    }
+
     /// Runs one request under the per-request timeout, retrying transient failures.
     async fn call<T, F, Fut>(&self, mut op: F) -> Result<T, ClusterError>
     where

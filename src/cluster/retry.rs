@@ -19,7 +19,7 @@ pub struct Backoff {
 
 impl Default for Backoff {
     fn default() -> Self {
-        Self { initial: Duration::from_millis(100), max: Duration::from_secs(5), attempts: 10 }
+        Self { initial: Duration::from_millis(100), max: Duration::from_secs(2), attempts: 8 }
     }
 }
 

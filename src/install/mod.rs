@@ -34,6 +34,22 @@ pub fn install_prompt(profile: &str) -> String {
     )
 }
 
+/// The oldest Kubernetes minor version Istio 1.30 supports.
+pub const MIN_KUBERNETES_MINOR: u32 = 32;
+
+/// The notice install prints (stdout) when the server is older than [`MIN_KUBERNETES_MINOR`]; `None` when it
+/// is supported.
+pub fn unsupported_kubernetes_notice(git_version: &str, minor: u32) -> Option<String> {
+    (minor < MIN_KUBERNETES_MINOR).then(|| {
+        format!(
+            "\nThe Kubernetes version {git_version} is not supported by Istio {}. The minimum supported Kubernetes \
+             version is 1.{MIN_KUBERNETES_MINOR}.\nProceeding with the installation, but you might experience problems. \
+             See https://istio.io/latest/docs/releases/supported-releases/ for a list of supported versions.\n",
+            crate::version::ISTIO_VERSION
+        )
+    })
+}
+
 /// The components that start once `component` is installed (or failed, or had nothing to install).
 pub fn dependents(component: ComponentName) -> &'static [ComponentName] {
     match component {

@@ -390,3 +390,11 @@ fn install_prompt_quotes_the_profile() {
     assert_eq!(multi_error(&["a"]), "a");
     assert_eq!(multi_error(&["a", "b"]), "2 errors occurred:\n\t* a\n\t* b\n");
 }
+
+#[test]
+fn old_kubernetes_gets_a_notice() {
+    assert!(unsupported_kubernetes_notice("v1.35.0", 35).is_none());
+    let notice = unsupported_kubernetes_notice("v1.31.2", 31).unwrap();
+    assert!(notice.starts_with("\nThe Kubernetes version v1.31.2 is not supported by Istio"), "{notice}");
+    assert!(notice.contains("minimum supported Kubernetes version is 1.32."), "{notice}");
+}
