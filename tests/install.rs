@@ -283,3 +283,39 @@ fn kubectl_reads_what_install_wrote() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("minProtocolVersion: TLSV1_3"));
 }
+
+#[test]
+fn interrupted_install_stops_and_a_rerun_converges() {
+    let em = Emulator::start(Config { ready_after: Some(Duration::from_secs(30)), ..Config::default() }).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("istioctl");
+    let mut child = std::process::Command::new(bin)
+        .env_remove("KUBECONFIG")
+        .arg("--kubeconfig")
+        .arg(em.kubeconfig_path())
+        .args(["install", "-y", "-f"])
+        .arg(sample())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the progress until istiod is being waited for, then press Ctrl-C.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("Waiting for Deployment/istio-system/istiod") {
+        let mut line = String::new();
+        if std::io::BufRead::read_line(&mut stderr, &mut line).unwrap() == 0 {
+            break;
+        }
+        seen.push_str(&line);
+    }
+    assert!(seen.contains("Waiting for Deployment/istio-system/istiod"), "{seen}");
+    let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    std::io::Read::read_to_string(&mut stderr, &mut seen).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{seen}");
+    assert!(seen.contains("interrupted"), "{seen}");
+    em.set_ready_after(Some(Duration::ZERO));
+    install(&em, &["-f", sample().to_str().unwrap()]);
+    assert!(em.get("Deployment", Some("istio-system"), "istio-ingressgateway").is_some());
+}

@@ -152,6 +152,11 @@ pub(super) fn until_interrupted<T, E: std::fmt::Display>(
     })
 }
 
+/// The profile whose install ends with [`AMBIENT_INSTALLED`].
+const AMBIENT_PROFILE: &str = "ambient";
+/// Printed after an ambient install.
+const AMBIENT_INSTALLED: &str = "The ambient profile has been installed successfully, enjoy Istio without sidecars!";
+
 /// What an interrupted run says.
 const INTERRUPTED: &str =
     "interrupted; nothing is left half-applied that a new run does not fix: run the command again";
@@ -187,6 +192,9 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
     let work = install(&cluster, &rendered.components, &merged.iop, &settings, &events, &render);
     let result = until_interrupted(&rt, work, |e| format!("failed to install manifests: {e}"));
     drawer.finish();
+    if result.is_ok() && merged.profile == AMBIENT_PROFILE {
+        write_stderr_line(AMBIENT_INSTALLED);
+    }
     result
 }
 
