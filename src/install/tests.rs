@@ -398,3 +398,23 @@ fn old_kubernetes_gets_a_notice() {
     assert!(notice.starts_with("\nThe Kubernetes version v1.31.2 is not supported by Istio"), "{notice}");
     assert!(notice.contains("minimum supported Kubernetes version is 1.32."), "{notice}");
 }
+
+#[test]
+fn uninstall_precheck_messages() {
+    let o = |k: &str, n: &str| ObjectRef::new(Kind::new("apps/v1", k), Some("istio-system"), n);
+    let purge = uninstall::precheck(true, false, None, &[]);
+    assert_eq!((purge.message.as_str(), purge.confirm, purge.nothing), (uninstall::ALL_RESOURCES_REMOVED, true, false));
+    let nothing = uninstall::precheck(false, true, Some("canary"), &[]);
+    assert!(nothing.nothing && !nothing.confirm);
+    let quiet = uninstall::precheck(false, false, None, &[o("Deployment", "istiod")]);
+    assert_eq!((quiet.message.as_str(), quiet.confirm), ("", false));
+    let gw = uninstall::precheck(false, true, Some("default"), &[o("Deployment", "istio-ingressgateway")]);
+    assert!(gw.confirm);
+    assert!(
+        gw.message.starts_with(
+            "The following resources will be pruned from the cluster: Deployment: istio-ingressgateway. \n"
+        )
+    );
+    assert!(gw.message.contains("Unable to find any proxies pointing to the default control plane."));
+    assert!(gw.message.contains("You are about to remove the following gateways: istio-ingressgateway."));
+}
