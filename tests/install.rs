@@ -189,7 +189,7 @@ fn install_survives_throttling_and_server_errors() {
     em.set_faults(Faults {
         latency: Duration::from_millis(50),
         throttle: 0.2,
-        retry_after_secs: 0,
+        retry_after_secs: 1,
         server_error: 0.2,
         seed: 7,
         ..Faults::default()

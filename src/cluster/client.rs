@@ -69,8 +69,8 @@ impl Cluster {
         if !options.impersonate_groups.is_empty() {
             config.auth_info.impersonate_groups = Some(options.impersonate_groups.clone());
         }
-        // kube's own layer retries 429/503/504 and honours Retry-After; ours adds 5xx, conflicts and timeouts.
-        config.default_retry = true;
+        // One retry policy for every request, ours (see `retry`): kube's own layer would add an uncapped one.
+        config.default_retry = false;
         let client = kube::Client::try_from(config).map_err(ClusterError::from)?;
         Ok(Self { client, timeout: options.timeout, backoff: Backoff::default(), kinds: Mutex::new(HashMap::new()) })
     }
