@@ -101,6 +101,9 @@ pub enum InstallError {
     /// Prune failed for some objects.
     #[error("pruning: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
     Prune(Vec<ClusterError>),
+    /// The rendered injector would overlap with webhooks in the cluster.
+    #[error("creating default tag would conflict:\n{0}")]
+    WebhookConflict(String),
     /// The default revision tag webhooks could not be generated.
     #[error("failed generating webhooks: {0}")]
     GenerateWebhooks(String),
