@@ -126,18 +126,6 @@ pub fn go_duration(orig: &str) -> Result<Duration, String> {
     u64::try_from(total).map(Duration::from_nanos).map_err(|_| invalid())
 }
 
-/// Whether `value` is a DNS-1123 label (lower-case alphanumerics and `-`, at most 63, alphanumeric at both
-/// ends), the rule upstream applies to revision names.
-pub fn is_dns1123_label(value: &str) -> bool {
-    let bytes = value.as_bytes();
-    let alnum = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-    !bytes.is_empty()
-        && bytes.len() <= 63
-        && bytes.first().is_some_and(alnum)
-        && bytes.last().is_some_and(alnum)
-        && bytes.iter().all(|b| alnum(b) || *b == b'-')
-}
-
 /// Formats a list of strings like Go's `%#v` of a `[]string` (used in upstream's argument errors).
 pub fn go_string_slice(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| go_quote(s)).collect();
@@ -197,19 +185,6 @@ mod tests {
         assert_eq!(go_duration("5"), Err(r#"time: missing unit in duration "5""#.to_string()));
         assert_eq!(go_duration("5x"), Err(r#"time: unknown unit "x" in duration "5x""#.to_string()));
         assert!(go_duration("9999999999h").is_err());
-    }
-
-    #[test]
-    fn dns1123_labels() {
-        assert!(is_dns1123_label("canary"));
-        assert!(is_dns1123_label("1-30-3"));
-        assert!(!is_dns1123_label(""));
-        assert!(!is_dns1123_label("Canary"));
-        assert!(!is_dns1123_label("-a"));
-        assert!(!is_dns1123_label("a-"));
-        assert!(!is_dns1123_label("a.b"));
-        assert!(!is_dns1123_label(&"a".repeat(64)));
-        assert!(is_dns1123_label(&"a".repeat(63)));
     }
 
     #[test]

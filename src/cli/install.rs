@@ -166,14 +166,14 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
     let inputs = install_inputs(&options.input)?;
     let rt = runtime()?;
     let cluster = connect(&rt, &options.kube)?;
-    let (git_version, minor) = rt.block_on(cluster.server_version()).map_err(|e| {
+    let kube_version = rt.block_on(cluster.server_version()).map_err(|e| {
         CliError::failed(format!("check minimum supported Kubernetes version: error getting Kubernetes version: {e}"))
     })?;
-    if let Some(notice) = unsupported_kubernetes_notice(&git_version, minor) {
+    if let Some(notice) = unsupported_kubernetes_notice(&kube_version) {
         write_stdout(format!("{notice}\n").as_bytes())?;
     }
     let merged = istioctl::operator::load(&inputs).map_err(|e| CliError::failed(format!("generate config: {e}")))?;
-    let rendered = istioctl::render::render_merged(&merged.iop, &merged.manifests)
+    let rendered = istioctl::render::render_merged(&merged.iop, &merged.manifests, &kube_version)
         .map_err(|e| CliError::failed(format!("generate config: {e}")))?;
     for warning in merged.warnings.iter().map(ToString::to_string).chain(rendered.warnings.iter().cloned()) {
         write_stderr_line(&format!("❗ {warning}"));
@@ -188,7 +188,7 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
     };
     let drawer = Drawer::new();
     let events = |e: Event| drawer.handle(&e);
-    let render = |flags: &[String]| render_flags(&merged.manifests, flags);
+    let render = |flags: &[String]| render_flags(&merged.manifests, &kube_version, flags);
     let work = install(&cluster, &rendered.components, &merged.iop, &settings, &events, &render);
     let result = until_interrupted(&rt, work, |e| format!("failed to install manifests: {e}"));
     drawer.finish();

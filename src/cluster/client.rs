@@ -75,11 +75,10 @@ impl Cluster {
         Ok(Self { client, timeout: options.timeout, backoff: Backoff::default(), kinds: Mutex::new(HashMap::new()) })
     }
 
-    /// The server's `gitVersion` and minor version (`/version`; a `+` suffix on the minor is ignored).
-    pub async fn server_version(&self) -> Result<(String, u32), ClusterError> {
+    /// The server's version (`/version`), as the charts see it (`.Capabilities.KubeVersion`).
+    pub async fn server_version(&self) -> Result<crate::helm::KubeVersion, ClusterError> {
         let info = self.call(|| async { Ok(self.client.apiserver_version().await?) }).await?;
-        let minor = info.minor.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(0);
-        Ok((info.git_version, minor))
+        Ok(crate::helm::KubeVersion { version: info.git_version, major: info.major, minor: info.minor })
     }
 
     /// Runs one request under the per-request timeout, retrying transient failures.

@@ -38,8 +38,10 @@ pub fn install_prompt(profile: &str) -> String {
 pub const MIN_KUBERNETES_MINOR: u32 = 32;
 
 /// The notice install prints (stdout) when the server is older than [`MIN_KUBERNETES_MINOR`]; `None` when it
-/// is supported.
-pub fn unsupported_kubernetes_notice(git_version: &str, minor: u32) -> Option<String> {
+/// is supported. A `+` suffix on the minor version (some providers add one) is ignored.
+pub fn unsupported_kubernetes_notice(version: &crate::helm::KubeVersion) -> Option<String> {
+    let minor: u32 = version.minor.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(0);
+    let git_version = &version.version;
     (minor < MIN_KUBERNETES_MINOR).then(|| {
         format!(
             "\nThe Kubernetes version {git_version} is not supported by Istio {}. The minimum supported Kubernetes \
@@ -126,18 +128,20 @@ pub fn multi_error<E: std::fmt::Display>(errors: &[E]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Renders the objects of the IstioOperator that `--set` flags alone describe, with charts from `source`:
 /// the renderer [`install`] takes for the default revision tag objects.
 pub fn render_flags(
     source: &crate::manifests::ManifestSource,
+    kube_version: &crate::helm::KubeVersion,
     flags: &[String],
 ) -> Result<Vec<serde_json::Value>, String> {
     let inputs =
         crate::operator::InstallInputs { set_flags: flags.to_vec(), manifests: source.clone(), ..Default::default() };
     let merged = crate::operator::load(&inputs).map_err(|e| e.to_string())?;
-    let rendered = crate::render::render_merged(&merged.iop, &merged.manifests).map_err(|e| e.to_string())?;
+    let rendered =
+        crate::render::render_merged(&merged.iop, &merged.manifests, kube_version).map_err(|e| e.to_string())?;
     Ok(rendered.objects().map(|o| o.value.clone()).collect())
 }
+
+#[cfg(test)]
+mod tests;

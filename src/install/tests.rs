@@ -393,8 +393,14 @@ fn install_prompt_quotes_the_profile() {
 
 #[test]
 fn old_kubernetes_gets_a_notice() {
-    assert!(unsupported_kubernetes_notice("v1.35.0", 35).is_none());
-    let notice = unsupported_kubernetes_notice("v1.31.2", 31).unwrap();
+    let version = |v: &str, minor: &str| crate::helm::KubeVersion {
+        version: v.to_string(),
+        major: "1".to_string(),
+        minor: minor.to_string(),
+    };
+    assert!(unsupported_kubernetes_notice(&version("v1.35.0", "35")).is_none());
+    assert!(unsupported_kubernetes_notice(&version("v1.33.1-gke.1", "33+")).is_none());
+    let notice = unsupported_kubernetes_notice(&version("v1.31.2", "31")).unwrap();
     assert!(notice.starts_with("\nThe Kubernetes version v1.31.2 is not supported by Istio"), "{notice}");
     assert!(notice.contains("minimum supported Kubernetes version is 1.32."), "{notice}");
 }

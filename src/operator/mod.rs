@@ -48,11 +48,12 @@ pub use tls::{CIPHER_SUITES, ECDH_CURVES, MeshTls, TLS_PROTOCOLS, TlsSettings, e
 pub use tree::{
     SetPathError, go_fmt_v, merge_values, parse_set_value, set_path, set_spec_flag, split_flag, split_path,
 };
+pub use validate::is_dns1123_label;
 
 use schema::{Finding, Severity};
 
-/// The Istio version this istioctl reproduces.
-pub const ISTIO_VERSION: &str = "1.30.3";
+/// The Istio version this istioctl reproduces (defined once, in [`crate::version`]).
+pub use crate::version::ISTIO_VERSION;
 /// The image hub compiled into a released istioctl (overrides the profiles' hub).
 pub const BUILD_HUB: &str = "docker.io/istio";
 /// The image tag compiled into a released istioctl (overrides the profiles' tag).

@@ -155,7 +155,8 @@ fn check_tag(tag: Option<&Value>, p: &FieldPath, out: &mut Vec<Finding>) {
 }
 
 /// Whether `s` is a DNS-1123 label: at most 63 of a-z 0-9 '-', starting and ending alphanumeric.
-pub(crate) fn is_dns1123_label(s: &str) -> bool {
+/// Whether `s` is a DNS-1123 label (revision names must be one).
+pub fn is_dns1123_label(s: &str) -> bool {
     let alnum = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
     !s.is_empty()
         && s.len() <= 63
@@ -315,6 +316,7 @@ mod tests {
         for bad in ["Canary", "-a", "a-", "a.b", "", &"a".repeat(64)] {
             assert!(!is_dns1123_label(bad), "{bad}");
         }
+        assert!(is_dns1123_label(&"a".repeat(63)));
     }
 
     #[test]

@@ -6,7 +6,6 @@
 use crate::Value;
 use crate::gofloat::format_g64;
 use crate::resolve::{Resolved, is_base60_float, resolve_plain};
-use std::cmp::Ordering;
 
 /// Spaces per nesting level.
 const BEST_INDENT: usize = 2;
@@ -503,19 +502,37 @@ fn select_style(requested: Style, a: &Analysis, simple_key: bool) -> Style {
 
 /// Map entries in go-yaml v2's key order.
 fn sorted_entries(map: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> {
-    let mut keyed: Vec<(Vec<char>, (&String, &Value))> =
-        map.iter().map(|(k, v)| (k.chars().collect(), (k, v))).collect();
-    keyed.sort_by(|a, b| key_order(&a.0, &b.0));
-    keyed.into_iter().map(|(_, e)| e).collect()
+    let entries: Vec<(&String, &Value)> = map.iter().collect();
+    merge_sort(entries, &|a, b| key_less_str(a.0, b.0))
 }
 
-fn key_order(a: &[char], b: &[char]) -> Ordering {
-    if key_less(a, b) {
-        Ordering::Less
-    } else if key_less(b, a) {
-        Ordering::Greater
+/// A stable merge sort that tolerates an inconsistent `less`. go-yaml's key comparison is not
+/// transitive for some key sets (`a2` < `a10` < `a1b` < `a2`), where Go's own order depends on map
+/// iteration; the standard library's sorts may panic on such a comparison.
+fn merge_sort<T: Copy>(items: Vec<T>, less: &dyn Fn(&T, &T) -> bool) -> Vec<T> {
+    if items.len() <= 1 {
+        return items;
+    }
+    let mut right = items;
+    let left = right.drain(..right.len() / 2).collect();
+    let (left, right) = (merge_sort(left, less), merge_sort(right, less));
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
+    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
+        let next = if less(b, a) { r.next() } else { l.next() };
+        out.extend(next);
+    }
+    out.extend(l);
+    out.extend(r);
+    out
+}
+
+/// go-yaml's key comparison on strings; ASCII keys (nearly all) compare bytewise as runes.
+fn key_less_str(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        key_less(a.as_bytes(), b.as_bytes())
     } else {
-        Ordering::Equal
+        key_less(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>())
     }
 }
 
