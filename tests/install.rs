@@ -345,3 +345,15 @@ fn interrupted_install_stops_and_a_rerun_converges() {
     install(&em, &["-f", sample().to_str().unwrap()]);
     assert!(em.get("Deployment", Some("istio-system"), "istio-ingressgateway").is_some());
 }
+
+#[test]
+fn file_uninstall_removes_the_control_plane_of_that_file() {
+    let em = emulator();
+    install(&em, &["-f", sample().to_str().unwrap()]);
+    let out = istioctl(&em).args(["uninstall", "-y", "-f"]).arg(sample()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(em.get("Deployment", Some("istio-system"), "istiod").is_none());
+    assert!(em.get("Deployment", Some("istio-system"), "istio-ingressgateway").is_none());
+    assert!(em.get("ServiceAccount", Some("istio-system"), "istio-reader-service-account").is_some());
+    assert!(em.get("Namespace", None, "istio-system").is_some(), "namespaces are never deleted");
+}
