@@ -4,4 +4,5 @@
 
 pub mod manifests;
 pub mod operator;
+pub mod tlscheck;
 pub mod version;
