@@ -16,7 +16,9 @@ use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 
-use super::{Outcome, Probe, ProbeOptions, Target, TlsVersion};
+use std::io::ErrorKind;
+
+use super::{NO_TLS_RESPONSE, Outcome, Probe, ProbeOptions, Target, TlsVersion};
 
 /// Why the probes could not be set up (before any connection is made).
 #[derive(Debug, thiserror::Error)]
@@ -148,11 +150,16 @@ fn classify(err: &std::io::Error) -> Outcome {
             Outcome::ProbeFailed { error: format!("the server certificate was rejected: {e}") }
         }
         Some(e) => Outcome::Refused { error: e.to_string() },
-        None if err.kind() == std::io::ErrorKind::UnexpectedEof => {
-            Outcome::NotTls { error: "the peer closed the connection without a TLS response".to_string() }
-        }
-        None if err.kind() == std::io::ErrorKind::ConnectionReset => {
-            Outcome::Refused { error: format!("the peer reset the connection during the handshake: {err}") }
+        // Closed or reset without a TLS alert: a TLS server refusing a version sends an alert first.
+        None if matches!(
+            err.kind(),
+            ErrorKind::UnexpectedEof
+                | ErrorKind::ConnectionReset
+                | ErrorKind::ConnectionAborted
+                | ErrorKind::BrokenPipe
+        ) =>
+        {
+            Outcome::NotTls { error: format!("{NO_TLS_RESPONSE} ({err})") }
         }
         None => Outcome::Refused { error: err.to_string() },
     }
@@ -233,7 +240,7 @@ mod tests {
 
     #[test]
     fn classification_of_handshake_errors() {
-        use std::io::{Error, ErrorKind};
+        use std::io::Error;
         let alert =
             Error::new(ErrorKind::InvalidData, rustls::Error::AlertReceived(rustls::AlertDescription::ProtocolVersion));
         assert!(matches!(classify(&alert), Outcome::Refused { .. }));
@@ -243,6 +250,7 @@ mod tests {
         );
         assert!(matches!(classify(&garbage), Outcome::NotTls { .. }));
         assert!(matches!(classify(&Error::from(ErrorKind::UnexpectedEof)), Outcome::NotTls { .. }));
+        assert!(matches!(classify(&Error::from(ErrorKind::ConnectionReset)), Outcome::NotTls { .. }));
     }
 
     #[test]

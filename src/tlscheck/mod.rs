@@ -21,6 +21,9 @@ pub use verdict::{Expectation, Verdict, judge};
 /// The ALPN protocol Istio's mTLS listeners expect (`istio`); the probes offer it unless told otherwise.
 pub const DEFAULT_ALPN: &str = "istio";
 
+/// Why a connection that closed without any TLS record counts as "not TLS".
+pub const NO_TLS_RESPONSE: &str = "the connection closed without a TLS response or alert";
+
 /// A TLS version a probe can be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum TlsVersion {
@@ -53,7 +56,7 @@ impl fmt::Display for TlsVersion {
 
 /// What one handshake attempt found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "result", rename_all = "camelCase")]
+#[serde(tag = "result", rename_all = "kebab-case")]
 pub enum Outcome {
     /// The handshake completed at the probed version.
     Accepted {
@@ -186,6 +189,22 @@ impl Default for ProbeOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_result_names_are_the_table_words() {
+        let outcomes = [
+            Outcome::Accepted { cipher: String::new(), alpn: None },
+            Outcome::Refused { error: String::new() },
+            Outcome::NotTls { error: String::new() },
+            Outcome::Unreachable { error: String::new() },
+            Outcome::ProbeFailed { error: String::new() },
+        ];
+        for o in outcomes {
+            let json = serde_json::to_value(Probe { version: TlsVersion::Tls12, outcome: o.clone() }).unwrap();
+            assert_eq!(json["result"], o.word());
+            assert_eq!(json["version"], "TLSv1.2");
+        }
+    }
 
     #[test]
     fn targets_parse_host_port_and_bracketed_ipv6() {

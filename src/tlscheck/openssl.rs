@@ -6,7 +6,7 @@
 //! error lines on stderr say why (`... :tlsv1 alert protocol version: ...`, `... :wrong version number: ...`,
 //! `connect:errno=111`).
 
-use super::{Outcome, ProbeOptions, Target, TlsVersion};
+use super::{NO_TLS_RESPONSE, Outcome, ProbeOptions, Target, TlsVersion};
 
 /// The program the probes run.
 pub const PROGRAM: &str = "openssl";
@@ -111,7 +111,7 @@ pub fn interpret(version: TlsVersion, output: &CommandOutput) -> Outcome {
             let error = why("handshake failed");
             let not_tls = ["wrong version number", "packet length too long", "record layer failure", "unexpected eof"];
             if reasons.is_empty() && all.contains("read 0 bytes") {
-                Outcome::NotTls { error: "the peer closed the connection without a TLS response".to_string() }
+                Outcome::NotTls { error: NO_TLS_RESPONSE.to_string() }
             } else if not_tls.iter().any(|m| error.contains(m)) {
                 Outcome::NotTls { error }
             } else {
