@@ -2,7 +2,12 @@
 //!
 //! The library does the work and returns typed errors; only the CLI (in `src/cli/`) prints.
 
+pub mod cluster;
+pub mod helm;
+pub mod install;
 pub mod manifests;
 pub mod operator;
+pub mod render;
+pub mod smp;
 pub mod tlscheck;
 pub mod version;

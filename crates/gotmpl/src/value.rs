@@ -1,0 +1,474 @@
+//! The template value model: Go's `interface{}` world as seen by text/template.
+//!
+//! Maps and lists are shared references (like Go maps and slices held in interfaces), so `set`,
+//! `unset` and `mergeOverwrite` mutate data that other templates and variables observe, exactly as
+//! Helm charts rely on. Cloning a [`Value`] is cheap (reference counts only).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+/// Deepest nesting any recursive walk over values (printing, copying, comparing) will follow.
+/// Beyond it the walk stops, which also makes self-referencing maps safe.
+pub const MAX_VALUE_DEPTH: usize = 512;
+
+/// A Go value as a template sees it.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Go `nil` (an empty interface).
+    #[default]
+    Nil,
+    /// Go `bool`.
+    Bool(bool),
+    /// Go `int` (all integer kinds).
+    Int(i64),
+    /// Go `float64`.
+    Float(f64),
+    /// Go `string`.
+    String(Arc<str>),
+    /// Go `[]interface{}` (shared, mutable through any clone).
+    List(List),
+    /// Go `map[string]interface{}` (shared, mutable through any clone; keys iterate sorted as Go prints them).
+    Map(Map),
+    /// A Go method or func value. Reached as the value of a map key in a field chain
+    /// (`.Files.Get "x"`, `.Proxy.GetValue`), it is called like a Go method, receiving the
+    /// command's arguments when it is the last field; `call` calls it too.
+    Method(crate::Func),
+}
+
+/// Key type of [`Map`].
+pub type Key = Arc<str>;
+
+/// A shared Go `map[string]interface{}`.
+#[derive(Clone, Default)]
+pub struct Map(Arc<RwLock<BTreeMap<Key, Value>>>);
+
+/// A shared Go `[]interface{}`.
+#[derive(Clone, Default)]
+pub struct List(Arc<RwLock<Vec<Value>>>);
+
+fn read<T>(l: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Map {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// The value under `key` (a cheap clone), if present.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        read(&self.0).get(key).cloned()
+    }
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        read(&self.0).contains_key(key)
+    }
+    /// Inserts or replaces `key`, visible through every clone of this map.
+    pub fn insert(&self, key: impl Into<Key>, value: Value) {
+        write(&self.0).insert(key.into(), value);
+    }
+    /// Removes `key`, returning its value.
+    pub fn remove(&self, key: &str) -> Option<Value> {
+        write(&self.0).remove(key)
+    }
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        read(&self.0).len()
+    }
+    /// Whether the map has no entries.
+    pub fn is_empty(&self) -> bool {
+        read(&self.0).is_empty()
+    }
+    /// A snapshot of the entries in sorted key order.
+    pub fn entries(&self) -> Vec<(Key, Value)> {
+        read(&self.0).iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+    /// A snapshot of the keys in sorted order.
+    pub fn keys(&self) -> Vec<Key> {
+        read(&self.0).keys().cloned().collect()
+    }
+    /// Whether both handles refer to the same map.
+    pub fn ptr_eq(&self, other: &Map) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+    /// Removes every entry.
+    pub fn clear(&self) {
+        write(&self.0).clear();
+    }
+}
+
+impl FromIterator<(Key, Value)> for Map {
+    fn from_iter<I: IntoIterator<Item = (Key, Value)>>(iter: I) -> Self {
+        Map(Arc::new(RwLock::new(iter.into_iter().collect())))
+    }
+}
+
+impl List {
+    /// An empty list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Element `i` (a cheap clone), if in range.
+    pub fn get(&self, i: usize) -> Option<Value> {
+        read(&self.0).get(i).cloned()
+    }
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        read(&self.0).len()
+    }
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        read(&self.0).is_empty()
+    }
+    /// A snapshot of the elements.
+    pub fn to_vec(&self) -> Vec<Value> {
+        read(&self.0).clone()
+    }
+    /// Appends in place (visible through every clone).
+    pub fn push(&self, v: Value) {
+        write(&self.0).push(v);
+    }
+    /// Replaces element `i` in place; false when out of range.
+    pub fn set(&self, i: usize, v: Value) -> bool {
+        match write(&self.0).get_mut(i) {
+            Some(slot) => {
+                *slot = v;
+                true
+            }
+            None => false,
+        }
+    }
+    /// Whether both handles refer to the same list.
+    pub fn ptr_eq(&self, other: &List) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<Vec<Value>> for List {
+    fn from(v: Vec<Value>) -> Self {
+        List(Arc::new(RwLock::new(v)))
+    }
+}
+
+impl FromIterator<Value> for List {
+    fn from_iter<I: IntoIterator<Item = Value>>(iter: I) -> Self {
+        List::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl Value {
+    /// A string value.
+    pub fn string(s: impl Into<Arc<str>>) -> Value {
+        Value::String(s.into())
+    }
+    /// A new empty map value.
+    pub fn new_map() -> Value {
+        Value::Map(Map::new())
+    }
+    /// A map value from entries.
+    pub fn map_from<K: Into<Key>>(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
+        Value::Map(entries.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+    /// A list value from elements.
+    pub fn list_from(items: impl IntoIterator<Item = Value>) -> Value {
+        Value::List(items.into_iter().collect())
+    }
+    /// Whether this is Go nil.
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Value::Nil)
+    }
+    /// The string, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// The integer, if this is an int.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+    /// The number as f64, if this is an int or a float.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+    /// The bool, if this is a bool.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    /// The map handle, if this is a map.
+    pub fn as_map(&self) -> Option<&Map> {
+        match self {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+    /// The list handle, if this is a list.
+    pub fn as_list(&self) -> Option<&List> {
+        match self {
+            Value::List(l) => Some(l),
+            _ => None,
+        }
+    }
+    /// Map lookup (None for non-maps and missing keys).
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.as_map().and_then(|m| m.get(key))
+    }
+    /// Map lookup along a path of keys.
+    pub fn get_path(&self, path: &[&str]) -> Option<Value> {
+        let mut cur = self.clone();
+        for k in path {
+            cur = cur.get(k)?;
+        }
+        Some(cur)
+    }
+
+    /// Go's text/template truth: false, 0, nil, and empty strings, lists and maps are false.
+    pub fn is_true(&self) -> bool {
+        match self {
+            Value::Nil => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::String(s) => !s.is_empty(),
+            Value::List(l) => !l.is_empty(),
+            Value::Map(m) => !m.is_empty(),
+            Value::Method(_) => true,
+        }
+    }
+
+    /// Go's `%T` of the value (`<nil>`, `bool`, `int`, `float64`, `string`, `[]interface {}`,
+    /// `map[string]interface {}`).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Nil => "<nil>",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float64",
+            Value::String(_) => "string",
+            Value::List(_) => "[]interface {}",
+            Value::Map(_) => "map[string]interface {}",
+            Value::Method(_) => "func(...) interface {}",
+        }
+    }
+
+    /// Go's `reflect.Kind` name (`invalid` for nil, `slice`, `map`, ...).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Nil => "invalid",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float64",
+            Value::String(_) => "string",
+            Value::List(_) => "slice",
+            Value::Map(_) => "map",
+            Value::Method(_) => "func",
+        }
+    }
+
+    /// A recursive copy sharing nothing with `self` (sprig's `deepCopy`).
+    pub fn deep_copy(&self) -> Value {
+        self.deep_copy_at(0)
+    }
+
+    fn deep_copy_at(&self, depth: usize) -> Value {
+        if depth > MAX_VALUE_DEPTH {
+            return Value::Nil;
+        }
+        match self {
+            Value::List(l) => Value::List(l.to_vec().iter().map(|v| v.deep_copy_at(depth + 1)).collect()),
+            Value::Map(m) => Value::Map(m.entries().into_iter().map(|(k, v)| (k, v.deep_copy_at(depth + 1))).collect()),
+            other => other.clone(),
+        }
+    }
+
+    /// Go's `reflect.DeepEqual` on these values (an int never equals a float).
+    pub fn deep_equal(&self, other: &Value) -> bool {
+        self.deep_equal_at(other, 0)
+    }
+
+    fn deep_equal_at(&self, other: &Value, depth: usize) -> bool {
+        if depth > MAX_VALUE_DEPTH {
+            return false;
+        }
+        match (self, other) {
+            (Value::Nil, Value::Nil) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Method(a), Value::Method(b)) => std::sync::Arc::ptr_eq(a, b),
+            (Value::List(a), Value::List(b)) => {
+                if a.ptr_eq(b) {
+                    return true;
+                }
+                let (a, b) = (a.to_vec(), b.to_vec());
+                a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x.deep_equal_at(y, depth + 1))
+            }
+            (Value::Map(a), Value::Map(b)) => {
+                if a.ptr_eq(b) {
+                    return true;
+                }
+                let (a, b) = (a.entries(), b.entries());
+                a.len() == b.len()
+                    && a.iter().zip(&b).all(|((ka, va), (kb, vb))| ka == kb && va.deep_equal_at(vb, depth + 1))
+            }
+            _ => false,
+        }
+    }
+
+    /// Converts JSON keeping integers as ints (serde_json's i64/u64) and other numbers as floats.
+    pub fn from_json(j: &serde_json::Value) -> Value {
+        Self::from_json_with(j, false)
+    }
+
+    /// Converts JSON the way Go's `encoding/json` decodes into `interface{}`: every number is a
+    /// float64 (this is how Helm sees values and `fromJson`/`fromYaml` results).
+    pub fn from_json_f64(j: &serde_json::Value) -> Value {
+        Self::from_json_with(j, true)
+    }
+
+    fn from_json_with(j: &serde_json::Value, floats: bool) -> Value {
+        match j {
+            serde_json::Value::Null => Value::Nil,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => {
+                if !floats && let Some(i) = n.as_i64() {
+                    return Value::Int(i);
+                }
+                Value::Float(n.as_f64().unwrap_or(0.0))
+            }
+            serde_json::Value::String(s) => Value::string(s.as_str()),
+            serde_json::Value::Array(a) => Value::List(a.iter().map(|v| Self::from_json_with(v, floats)).collect()),
+            serde_json::Value::Object(o) => {
+                Value::Map(o.iter().map(|(k, v)| (Key::from(k.as_str()), Self::from_json_with(v, floats))).collect())
+            }
+        }
+    }
+
+    /// Converts to JSON (maps come out in sorted key order; non-finite floats become null;
+    /// nesting deeper than [`MAX_VALUE_DEPTH`] is cut to null).
+    pub fn to_json(&self) -> serde_json::Value {
+        self.to_json_at(0)
+    }
+
+    fn to_json_at(&self, depth: usize) -> serde_json::Value {
+        if depth > MAX_VALUE_DEPTH {
+            return serde_json::Value::Null;
+        }
+        match self {
+            Value::Nil => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Int(i) => serde_json::Value::from(*i),
+            Value::Float(f) => {
+                serde_json::Number::from_f64(*f).map(serde_json::Value::Number).unwrap_or(serde_json::Value::Null)
+            }
+            Value::String(s) => serde_json::Value::String(s.to_string()),
+            Value::Method(_) => serde_json::Value::Null,
+            Value::List(l) => serde_json::Value::Array(l.to_vec().iter().map(|v| v.to_json_at(depth + 1)).collect()),
+            Value::Map(m) => serde_json::Value::Object(
+                m.entries().into_iter().map(|(k, v)| (k.to_string(), v.to_json_at(depth + 1))).collect(),
+            ),
+        }
+    }
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        self.deep_equal(other)
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::gofmt::sprint_v(self))
+    }
+}
+
+impl fmt::Debug for Map {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&Value::Map(self.clone()), f)
+    }
+}
+
+impl fmt::Debug for List {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&Value::List(self.clone()), f)
+    }
+}
+
+impl From<&serde_json::Value> for Value {
+    fn from(j: &serde_json::Value) -> Self {
+        Value::from_json(j)
+    }
+}
+impl From<serde_json::Value> for Value {
+    fn from(j: serde_json::Value) -> Self {
+        Value::from_json(&j)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::string(s)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::string(s)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Int(i)
+    }
+}
+impl From<i32> for Value {
+    fn from(i: i32) -> Self {
+        Value::Int(i64::from(i))
+    }
+}
+impl From<usize> for Value {
+    fn from(i: usize) -> Self {
+        Value::Int(i64::try_from(i).unwrap_or(i64::MAX))
+    }
+}
+impl From<f64> for Value {
+    fn from(f: f64) -> Self {
+        Value::Float(f)
+    }
+}
+impl From<Vec<Value>> for Value {
+    fn from(v: Vec<Value>) -> Self {
+        Value::List(List::from(v))
+    }
+}
+impl From<Map> for Value {
+    fn from(m: Map) -> Self {
+        Value::Map(m)
+    }
+}
+impl From<List> for Value {
+    fn from(l: List) -> Self {
+        Value::List(l)
+    }
+}

@@ -1,0 +1,246 @@
+//! Kubernetes strategic merge patch over `serde_json::Value`.
+//!
+//! `istioctl` applies each `k8s.<field>` setting of a component as a strategic merge patch onto the
+//! rendered object (`k8s.io/apimachinery` `strategicpatch.StrategicMergePatch` with the typed patch
+//! metadata of the object's Go type). This module reproduces that behaviour for the kinds Istio patches:
+//! maps merge recursively, `null` deletes, lists replace unless the type declares a merge key
+//! (containers/env/ports/volumes/volumeMounts ...), in which case items merge by key and the result is
+//! ordered the way apimachinery orders it; the `$patch`, `$retainKeys` and
+//! `$deleteFromPrimitiveList/<field>` directives are honoured.
+
+mod schema;
+
+pub use schema::{ListStrategy, Schema};
+
+use serde_json::{Map, Value};
+
+/// The key of the `$patch` directive.
+const DIRECTIVE: &str = "$patch";
+/// The key of the `$retainKeys` directive.
+const RETAIN_KEYS: &str = "$retainKeys";
+/// Prefix of the `$deleteFromPrimitiveList/<field>` directive.
+const DELETE_FROM_PRIMITIVE_LIST: &str = "$deleteFromPrimitiveList/";
+/// Prefix of the `$setElementOrder/<field>` directive (accepted and ignored).
+const SET_ELEMENT_ORDER: &str = "$setElementOrder/";
+
+/// A patch that cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SmpError {
+    /// The object or the patch is not a JSON object.
+    #[error("strategic merge patch: {what} is not an object")]
+    NotAnObject { what: &'static str },
+    /// A list item of a merge-by-key list lacks the key.
+    #[error("map: {item} does not contain declared merge key: {key}")]
+    NoMergeKey { item: String, key: String },
+    /// An unknown `$patch` value.
+    #[error("unknown patch type: {value} in map: {item}")]
+    BadPatchType { value: String, item: String },
+    /// `$patch: merge` inside a list.
+    #[error("merging lists cannot yet be specified in the patch")]
+    MergeInList,
+    /// A directive whose value has the wrong shape.
+    #[error("invalid {directive} directive: {detail}")]
+    BadDirective { directive: String, detail: String },
+}
+
+/// Applies `patch` onto `original` (both objects) with the patch metadata of `schema`.
+pub fn strategic_merge_patch(original: &Value, patch: &Value, schema: Schema) -> Result<Value, SmpError> {
+    let Value::Object(orig) = original else { return Err(SmpError::NotAnObject { what: "original" }) };
+    let Value::Object(p) = patch else { return Err(SmpError::NotAnObject { what: "patch" }) };
+    merge_map(orig.clone(), p, schema).map(Value::Object)
+}
+
+fn compact(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// `mergeMap`: merges a patch map into the original map.
+fn merge_map(
+    mut original: Map<String, Value>,
+    patch: &Map<String, Value>,
+    schema: Schema,
+) -> Result<Map<String, Value>, SmpError> {
+    if let Some(directive) = patch.get(DIRECTIVE) {
+        return match directive.as_str() {
+            Some("replace") => {
+                let mut out = patch.clone();
+                out.remove(DIRECTIVE);
+                Ok(out)
+            }
+            Some("delete") => Ok(Map::new()),
+            _ => {
+                Err(SmpError::BadPatchType { value: compact(directive), item: compact(&Value::Object(patch.clone())) })
+            }
+        };
+    }
+    if let Some(retain) = patch.get(RETAIN_KEYS) {
+        let Value::Array(keys) = retain else {
+            return Err(SmpError::BadDirective { directive: RETAIN_KEYS.into(), detail: compact(retain) });
+        };
+        let keep: Vec<&str> = keys.iter().filter_map(Value::as_str).collect();
+        original.retain(|k, _| keep.contains(&k.as_str()));
+    }
+    for (k, patch_v) in patch {
+        if k == RETAIN_KEYS || k.starts_with(SET_ELEMENT_ORDER) {
+            continue;
+        }
+        if let Some(field) = k.strip_prefix(DELETE_FROM_PRIMITIVE_LIST) {
+            let Value::Array(remove) = patch_v else {
+                return Err(SmpError::BadDirective { directive: k.clone(), detail: compact(patch_v) });
+            };
+            if let Some(Value::Array(list)) = original.get_mut(field) {
+                list.retain(|item| !remove.iter().any(|r| json_eq(r, item)));
+            }
+            continue;
+        }
+        if patch_v.is_null() {
+            original.remove(k);
+            continue;
+        }
+        let Some(orig_v) = original.get(k) else {
+            original.insert(k.clone(), discard_nulls(patch_v));
+            continue;
+        };
+        let child = schema.field(k);
+        let merged = match (orig_v, patch_v) {
+            (Value::Object(o), Value::Object(p)) => Value::Object(merge_map(o.clone(), p, child.schema)?),
+            (Value::Array(o), Value::Array(p)) => match child.list {
+                ListStrategy::Replace => patch_v.clone(),
+                ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(o, p)),
+                ListStrategy::MergeByKey(key) => Value::Array(merge_keyed_list(o, p, key, child.schema)?),
+            },
+            // Scalars, or a change of type: the patch value wins (without its nulls).
+            _ => discard_nulls(patch_v),
+        };
+        original.insert(k.clone(), merged);
+    }
+    Ok(original)
+}
+
+/// Go's `==` on decoded JSON: numbers compare by value whatever their Rust representation.
+fn json_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || (x.as_f64().is_some() && x.as_f64() == y.as_f64()),
+        _ => a == b,
+    }
+}
+
+/// `discardNullValuesFromPatch`: a patch value added where the original has nothing keeps no nulls.
+fn discard_nulls(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            Value::Object(m.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), discard_nulls(v))).collect())
+        }
+        Value::Array(a) => Value::Array(a.iter().map(discard_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Merge of a list of scalars declared `patchStrategy: merge`: union without duplicates, then ordered.
+fn merge_primitive_list(original: &[Value], patch: &[Value]) -> Vec<Value> {
+    let mut merged: Vec<Value> = Vec::new();
+    for v in original.iter().chain(patch) {
+        if !merged.iter().any(|m| json_eq(m, v)) {
+            merged.push(v.clone());
+        }
+    }
+    let same = |a: &Value, b: &Value| json_eq(a, b);
+    order_like_apimachinery(merged, patch, original, same)
+}
+
+fn key_of<'a>(item: &'a Value, key: &str) -> Option<&'a Value> {
+    item.as_object().and_then(|m| m.get(key))
+}
+
+/// Whether two list items have the same (present) merge key value.
+fn same_key(a: &Value, b: &Value, key: &str) -> bool {
+    matches!((key_of(a, key), key_of(b, key)), (Some(x), Some(y)) if json_eq(x, y))
+}
+
+/// Merge of a list of maps declared `patchStrategy: merge` with a merge key.
+fn merge_keyed_list(original: &[Value], patch: &[Value], key: &str, schema: Schema) -> Result<Vec<Value>, SmpError> {
+    let no_key = |item: &Value| SmpError::NoMergeKey { item: compact(item), key: key.to_string() };
+    // Special elements: `$patch: delete` removes by key, `$patch: replace` replaces the whole list.
+    let mut original: Vec<Value> = original.to_vec();
+    let mut plain: Vec<Value> = Vec::new();
+    let mut replace = false;
+    for item in patch {
+        let Some(m) = item.as_object() else {
+            // Not a map: apimachinery cannot merge by key; take the patch as it is.
+            return Ok(patch.to_vec());
+        };
+        match m.get(DIRECTIVE) {
+            None => plain.push(item.clone()),
+            Some(Value::String(d)) if d == "delete" => {
+                if !m.contains_key(key) {
+                    return Err(no_key(item));
+                }
+                original.retain(|o| !same_key(o, item, key));
+            }
+            Some(Value::String(d)) if d == "replace" => replace = true,
+            Some(Value::String(d)) if d == "merge" => return Err(SmpError::MergeInList),
+            Some(other) => return Err(SmpError::BadPatchType { value: compact(other), item: compact(item) }),
+        }
+    }
+    if replace {
+        return Ok(plain);
+    }
+    let server_order = original.clone();
+    let mut merged = original;
+    for item in &plain {
+        let Value::Object(p) = item else { continue };
+        if !p.contains_key(key) {
+            return Err(no_key(item));
+        }
+        match merged.iter().position(|o| same_key(o, item, key)) {
+            Some(idx) => {
+                let base = merged.get(idx).and_then(Value::as_object).cloned().unwrap_or_default();
+                let m = merge_map(base, p, schema)?;
+                if let Some(slot) = merged.get_mut(idx) {
+                    *slot = Value::Object(m);
+                }
+            }
+            None => merged.push(item.clone()),
+        }
+    }
+    let same = |a: &Value, b: &Value| same_key(a, b, key);
+    Ok(order_like_apimachinery(merged, &plain, &server_order, same))
+}
+
+/// `normalizeElementOrder` + `mergeSortedSlice`: items present in the patch come in patch order, items only
+/// on the server keep server order, and the two sequences are interleaved by server position (an item the
+/// server does not know goes before the remaining server-only items).
+fn order_like_apimachinery(
+    merged: Vec<Value>,
+    patch: &[Value],
+    server: &[Value],
+    same: impl Fn(&Value, &Value) -> bool,
+) -> Vec<Value> {
+    let index_in = |list: &[Value], v: &Value| list.iter().position(|x| same(x, v));
+    let (mut from_patch, mut server_only): (Vec<Value>, Vec<Value>) =
+        merged.into_iter().partition(|m| index_in(patch, m).is_some());
+    from_patch.sort_by_key(|v| index_in(patch, v));
+    server_only.sort_by_key(|v| index_in(server, v).unwrap_or(usize::MAX));
+    let mut out = Vec::with_capacity(from_patch.len() + server_only.len());
+    let mut left = server_only.into_iter().peekable();
+    let mut right = from_patch.into_iter().peekable();
+    loop {
+        match (left.peek(), right.peek()) {
+            (Some(l), Some(r)) => {
+                let take_left = match (index_in(server, l), index_in(server, r)) {
+                    (Some(li), Some(ri)) => li < ri,
+                    _ => false,
+                };
+                let next = if take_left { left.next() } else { right.next() };
+                out.extend(next);
+            }
+            (Some(_), None) => out.extend(left.next()),
+            (None, Some(_)) => out.extend(right.next()),
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
