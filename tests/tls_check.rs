@@ -294,3 +294,110 @@ fn bad_arguments_are_usage_errors() {
         assert_eq!(code, 64, "{args:?}: {stderr}");
     }
 }
+
+/// An emulated cluster with a pod whose exec runs commands on this machine, and optionally the mesh ConfigMap.
+struct Cluster {
+    emu: kube_emulator::Emulator,
+}
+
+const POD: &str = "sleep-1";
+const POD_NAMESPACE: &str = "default";
+const ISTIO_NAMESPACE: &str = "istio-system";
+
+impl Cluster {
+    fn new(min_protocol_version: Option<&str>) -> Self {
+        let emu = kube_emulator::Emulator::start(kube_emulator::Config::default()).expect("start the emulator");
+        emu.create(serde_json::json!({
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": POD, "namespace": POD_NAMESPACE},
+            "spec": {"containers": [{"name": "sleep", "image": "curl"}, {"name": "istio-proxy", "image": "proxyv2"}]}
+        }))
+        .expect("create pod");
+        if let Some(min) = min_protocol_version {
+            emu.create(
+                serde_json::json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ISTIO_NAMESPACE}}),
+            )
+            .expect("create namespace");
+            emu.create(serde_json::json!({
+                "apiVersion": "v1", "kind": "ConfigMap",
+                "metadata": {"name": "istio", "namespace": ISTIO_NAMESPACE},
+                "data": {"mesh": format!("defaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\nmeshMTLS:\n  minProtocolVersion: {min}\n")}
+            }))
+            .expect("create mesh ConfigMap");
+        }
+        Self { emu }
+    }
+
+    /// Runs tls-check with `--kubeconfig` pointing at the emulator, `-o json`.
+    fn tls_check_json(&self, args: &[&str]) -> (i32, Value, String) {
+        let kubeconfig = self.emu.kubeconfig_path().to_str().expect("utf-8 path").to_string();
+        let mut all = vec!["--kubeconfig", kubeconfig.as_str(), "-o", "json"];
+        all.extend(args);
+        let (code, stdout, stderr) = tls_check(&all);
+        let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+        (code, json, stderr)
+    }
+}
+
+#[test]
+fn exec_probes_from_a_pod_run_openssl_s_client_there() {
+    if !have_openssl() {
+        return;
+    }
+    let certs = Certs::new();
+    let tls13 = Server::start(&certs, &["-tls1_3"]);
+    let both = Server::start(&certs, &[]);
+    let cluster = Cluster::new(None);
+
+    let to = tls13.addr.to_string();
+    let (code, report, stderr) =
+        cluster.tls_check_json(&["--from", POD, "-n", POD_NAMESPACE, "--to", &to, "--expect", "TLSV1_3"]);
+    assert_eq!(code, 0, "{report}\n{stderr}");
+    assert_eq!(results(&report), ["refused", "accepted"]);
+    assert_eq!(report["from"], format!("{POD_NAMESPACE}/{POD}/istio-proxy"));
+    assert_eq!(report["probes"][1]["alpn"], "istio");
+    assert!(report["probes"][1]["cipher"].as_str().unwrap_or("").starts_with("TLS_"), "{report}");
+    assert!(report["probes"][0]["error"].as_str().unwrap_or("").contains("protocol version"), "{report}");
+
+    let to = both.addr.to_string();
+    let (code, report, stderr) = cluster.tls_check_json(&["--from", POD, "--to", &to, "--expect", "TLSV1_3"]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(results(&report), ["accepted", "accepted"]);
+    assert!(stderr.starts_with("Error: TLSv1.2 is accepted"), "{stderr}");
+
+    // A refused port and a plain TCP port, seen from the pod.
+    let to = refused_port().to_string();
+    let (code, report, _) = cluster.tls_check_json(&["--from", POD, "--to", &to, "--expect", "TLSV1_2"]);
+    assert_eq!((code, results(&report)), (1, vec!["unreachable".to_string(), "unreachable".to_string()]), "{report}");
+    let to = plain_listener(b"HTTP/1.1 400 Bad Request\r\n\r\n").to_string();
+    let (code, report, _) = cluster.tls_check_json(&["--from", POD, "--to", &to, "--expect", "TLSV1_2"]);
+    assert_eq!((code, results(&report)), (1, vec!["not-tls".to_string(), "not-tls".to_string()]), "{report}");
+
+    // A pod that does not exist: the probes fail, and so does the check.
+    let (code, report, _) = cluster.tls_check_json(&["--from", "nope", "--to", &to, "--expect", "TLSV1_2"]);
+    assert_eq!((code, results(&report)), (1, vec!["probe-failed".to_string(), "probe-failed".to_string()]), "{report}");
+}
+
+#[test]
+fn the_expected_minimum_comes_from_the_mesh_config_map() {
+    if !have_openssl() {
+        return;
+    }
+    let certs = Certs::new();
+    let tls13 = Server::start(&certs, &["-tls1_3"]);
+    let both = Server::start(&certs, &[]);
+    let cluster = Cluster::new(Some("TLSV1_3"));
+
+    let (code, report, stderr) = cluster.tls_check_json(&["--address", &tls13.addr.to_string()]);
+    assert_eq!(code, 0, "{report}\n{stderr}");
+    assert_eq!(report["expected"], "TLSV1_3");
+    assert_eq!(report["expectedFrom"], "ConfigMap istio-system/istio meshMTLS.minProtocolVersion");
+    let (code, report, _) = cluster.tls_check_json(&["--from", POD, "--to", &both.addr.to_string()]);
+    assert_eq!((code, report["expected"].as_str()), (1, Some("TLSV1_3")), "{report}");
+
+    // No ConfigMap: a clear error that names it and --expect.
+    let empty = Cluster::new(None);
+    let (code, _, stderr) = empty.tls_check_json(&["--address", &tls13.addr.to_string()]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr, "Error: ConfigMap istio-system/istio not found; pass --expect to check without it\n");
+}

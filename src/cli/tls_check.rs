@@ -113,11 +113,7 @@ struct Report<'a> {
 
 /// Runs `x tls-check`.
 pub fn run(args: &TlsCheckArgs, kube: &KubeFlags) -> Result<(), CliError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::failed(format!("cannot start the async runtime: {e}")))?;
-    runtime.block_on(run_async(args, kube))
+    super::install::runtime()?.block_on(run_async(args, kube))
 }
 
 async fn run_async(args: &TlsCheckArgs, kube: &KubeFlags) -> Result<(), CliError> {
@@ -130,9 +126,15 @@ async fn run_async(args: &TlsCheckArgs, kube: &KubeFlags) -> Result<(), CliError
         Some(path) => Trust::from_ca_file(path).map_err(CliError::failed)?,
         None => Trust::Any,
     };
-    let (expected, expected_from) = match args.expect {
-        Some(e) => (e, "--expect".to_string()),
-        None => cluster::expectation(kube, args.revision.as_deref()).await?,
+    // The cluster is needed for the mesh config and for exec; a local probe with --expect needs none.
+    let client = match (args.expect, &args.from) {
+        (Some(_), None) => None,
+        _ => Some(cluster::connect(kube).await?),
+    };
+    let (expected, expected_from) = match (args.expect, &client) {
+        (Some(e), _) => (e, "--expect".to_string()),
+        (None, Some(c)) => cluster::expectation(c, kube, args.revision.as_deref()).await?,
+        (None, None) => return Err(CliError::failed("no expected minimum: pass --expect")),
     };
     let (target, from, probes) = match (&args.address, &args.from, &args.to) {
         (Some(target), _, _) => {
@@ -140,12 +142,13 @@ async fn run_async(args: &TlsCheckArgs, kube: &KubeFlags) -> Result<(), CliError
             (target.clone(), None, probes)
         }
         (None, Some(pod), Some(target)) => {
+            let Some(client) = &client else { return Err(CliError::failed("--from needs the cluster")) };
             let at = PodContainer {
                 namespace: kube.namespace.clone().unwrap_or_default(),
                 pod: pod.clone(),
                 container: args.container.clone(),
             };
-            let (at, probes) = cluster::probe_from(kube, at, target, &options).await?;
+            let (at, probes) = cluster::probe_from(client, at, target, &options).await;
             (target.clone(), Some(format!("{}/{}/{}", at.namespace, at.pod, at.container)), probes)
         }
         _ => return Err(CliError::failed("give either --address HOST:PORT or --from POD --to HOST:PORT")),
@@ -205,26 +208,68 @@ fn text_report(r: &Report<'_>) -> String {
 
 /// What needs the cluster: the mesh ConfigMap and the exec API.
 mod cluster {
-    use istioctl::tlscheck::remote::PodContainer;
-    use istioctl::tlscheck::{Expectation, Probe, ProbeOptions, Target};
+    use istioctl::cluster::{Cluster, ClusterApi, Kind, ObjectRef};
+    use istioctl::tlscheck::mesh::mesh_config_map_name;
+    use istioctl::tlscheck::openssl::CommandOutput;
+    use istioctl::tlscheck::remote::{self, PodContainer, PodExec};
+    use istioctl::tlscheck::{Expectation, Probe, ProbeOptions, Target, mesh_tls_from_config_map};
 
     use super::super::error::CliError;
     use super::super::kube::KubeFlags;
 
-    /// The expected minimum from the cluster's mesh ConfigMap, and where it came from.
-    pub async fn expectation(_kube: &KubeFlags, _revision: Option<&str>) -> Result<(Expectation, String), CliError> {
-        Err(CliError::failed(
-            "reading meshMTLS.minProtocolVersion from the cluster is not implemented yet in this build; pass --expect",
-        ))
+    /// Connects to the cluster the kube flags name.
+    pub async fn connect(kube: &KubeFlags) -> Result<Cluster, CliError> {
+        Cluster::connect(&kube.options()).await.map_err(CliError::failed)
     }
 
-    /// Runs the probes in a pod's container through the exec API.
+    /// The expected minimum from the cluster's mesh ConfigMap, and where it came from.
+    pub async fn expectation(
+        cluster: &Cluster,
+        kube: &KubeFlags,
+        revision: Option<&str>,
+    ) -> Result<(Expectation, String), CliError> {
+        let name = mesh_config_map_name(revision);
+        let at = format!("ConfigMap {}/{name}", kube.istio_namespace);
+        let target = ObjectRef::new(Kind::new("v1", "ConfigMap"), Some(&kube.istio_namespace), &name);
+        let hint = "pass --expect to check without it";
+        let cm = cluster.get(&target).await.map_err(|e| CliError::failed(format!("cannot read {at}: {e}; {hint}")))?;
+        let cm = cm.ok_or_else(|| CliError::failed(format!("{at} not found; {hint}")))?;
+        let tls = mesh_tls_from_config_map(&cm).map_err(|e| CliError::failed(format!("{at}: {e}")))?;
+        let expected = tls
+            .mesh_mtls
+            .min_protocol_version
+            .parse::<Expectation>()
+            .map_err(|e| CliError::failed(format!("{at}: meshMTLS.minProtocolVersion: {e}")))?;
+        Ok((expected, format!("{at} meshMTLS.minProtocolVersion")))
+    }
+
+    /// Exec through the cluster client.
+    struct ClusterExec<'a>(&'a Cluster);
+
+    impl PodExec for ClusterExec<'_> {
+        type Error = istioctl::cluster::ClusterError;
+
+        async fn exec(&self, at: &PodContainer, command: &[String]) -> Result<CommandOutput, Self::Error> {
+            let out = self.0.exec(&at.namespace, &at.pod, Some(&at.container), command).await?;
+            Ok(CommandOutput {
+                stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+                exit_code: out.exit_code,
+            })
+        }
+    }
+
+    /// Runs the probes in a pod's container through the exec API (the namespace defaults to the context's).
     pub async fn probe_from(
-        _kube: &KubeFlags,
-        _at: PodContainer,
-        _target: &Target,
-        _options: &ProbeOptions,
-    ) -> Result<(PodContainer, Vec<Probe>), CliError> {
-        Err(CliError::not_implemented("istioctl x tls-check --from"))
+        cluster: &Cluster,
+        mut at: PodContainer,
+        target: &Target,
+        options: &ProbeOptions,
+    ) -> (PodContainer, Vec<Probe>) {
+        if at.namespace.is_empty() {
+            at.namespace = cluster.default_namespace().to_string();
+        }
+        let probes = remote::probe(&ClusterExec(cluster), &at, target, options).await;
+        (at, probes)
     }
 }
