@@ -10,4 +10,5 @@ pub mod operator;
 pub mod render;
 pub mod smp;
 pub mod tlscheck;
+pub mod verify;
 pub mod version;

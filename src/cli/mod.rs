@@ -17,6 +17,7 @@ mod shared;
 mod tls_check;
 mod uninstall;
 mod upgrade;
+mod verify_install;
 mod version;
 
 use std::ffi::OsString;
@@ -69,6 +70,8 @@ pub enum Commands {
     Version(version::VersionArgs),
     #[command(about = completion::ABOUT, long_about = completion::LONG_ABOUT)]
     Completion(completion::CompletionArgs),
+    #[command(about = verify_install::ABOUT, long_about = verify_install::LONG_ABOUT)]
+    VerifyInstall(Box<verify_install::VerifyInstallArgs>),
     #[command(about = EXPERIMENTAL_ABOUT, visible_aliases = ["x", "exp"])]
     Experimental(ExperimentalArgs),
 }
@@ -229,6 +232,7 @@ fn dispatch(cli: Cli, cmd: Command) -> Result<(), CliError> {
             None => print_help(cmd, &["completion"]),
             Some(_) => completion::run(&args, completion_command()),
         },
+        Commands::VerifyInstall(args) => verify_install::run(&args, kube),
         Commands::Experimental(group) => match group.command {
             None => print_help(cmd, &["experimental"]),
             Some(ExperimentalCommand::TlsCheck(args)) => tls_check::run(&args, kube),
