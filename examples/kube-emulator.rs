@@ -8,7 +8,8 @@
 //! requests, and serves until killed. `--ready-after` takes `250ms`, `2s`, `1m` or `never` (default: `0s`,
 //! workloads become ready at once). Faults: `--latency 100ms`, `--throttle 0.1` (share of requests answered
 //! 429 with `Retry-After: --retry-after`), `--server-error 0.1`, `--conflict 0.1`, `--drop 0.1`, and
-//! `--fault-seed N` to vary the deterministic sequence.
+//! `--fault-seed N` to vary the deterministic sequence. `--log-requests` prints each answered request to
+//! stderr.
 
 use clap::Parser;
 use kube_emulator::{Config, Emulator, Faults, parse_duration};

@@ -4,6 +4,7 @@
 
 pub mod cluster;
 pub mod helm;
+pub mod inject;
 pub mod install;
 pub mod manifests;
 pub mod operator;

@@ -15,7 +15,11 @@ const CHARTS: &[(&str, &str)] = &[
     ("gateways/istio-egress", "istio-egress"),
     ("istio-cni", "cni"),
     ("ztunnel", "ztunnel"),
+    ("default", "istio-default"),
 ];
+
+/// Charts with no workload, hence no image settings.
+const CHARTS_WITHOUT_IMAGES: &[&str] = &["base", "default"];
 
 /// Injection templates istiod's chart reads from its `files/`.
 const INJECTION_TEMPLATES: &[&str] = &[
@@ -72,8 +76,7 @@ fn chart_defaults_sit_under_the_internal_key_only() {
 
 #[test]
 fn default_images_are_the_released_ones() {
-    // The base chart has no workload.
-    for (dir, _) in CHARTS.iter().filter(|(dir, _)| *dir != "base") {
+    for (dir, _) in CHARTS.iter().filter(|(dir, _)| !CHARTS_WITHOUT_IMAGES.contains(dir)) {
         let values = yaml(&format!("charts/{dir}/values.yaml"));
         let defaults = &values["_internal_defaults_do_not_set"];
         // ztunnel reads its image settings at the top level; every other chart under `global`.

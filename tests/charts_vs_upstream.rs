@@ -2,7 +2,7 @@
 //! every profile and many values (revisions, tags, remote clusters, network policies, gateways, CNI and
 //! ztunnel settings, ...). Both are rendered by our engine; the objects must be the same, apart from what is
 //! ours by design (CRD schemas, built-in injection templates) and the chart version stamped into labels
-//! (upstream's git charts say 1.0.0). An input that fails must fail with both.
+//! (upstream's git charts say 1.0.0). An input that fails must fail with both, with the same message.
 //!
 //! Needs `UPSTREAM_MANIFESTS` (the tag's `manifests/` folder; its `charts/` is used with the profiles from
 //! `../shared/conformance/manifest/profiles`); skipped otherwise. `CHART_VARIANTS=a,b` limits the run.
@@ -157,6 +157,8 @@ const VARIANTS: &[(&str, &[&str], &str)] = &[
     ),
     ("platform-k3s", &["values.global.platform=k3s", "components.cni.enabled=true"], ""),
     ("unknown-profile", &["values.profile=nope"], ""),
+    ("unknown-platform", &["values.global.platform=nope"], ""),
+    ("defaults-prefix", &["values.defaults.hub=x"], ""),
     (
         "other-namespace",
         &["values.global.istioNamespace=other", "components.pilot.namespace=other"],
@@ -164,10 +166,26 @@ const VARIANTS: &[(&str, &[&str], &str)] = &[
     ),
 ];
 
-/// Inputs that must fail with both chart sets (the charts reject them).
-const FAILING: &[&str] = &["tracer-lightstep-unset", "stackdriver-removed", "kubernetes-ca", "unknown-profile"];
+/// Inputs that must fail with both chart sets (the charts reject them), with the same error.
+const FAILING: &[&str] = &[
+    "tracer-lightstep-unset",
+    "stackdriver-removed",
+    "kubernetes-ca",
+    "unknown-profile",
+    "unknown-platform",
+    "defaults-prefix",
+];
 
+/// Failing inputs whose message names a different template call chain (ours has its own helpers).
+const OWN_ERROR_CHAIN: &[&str] = &["tracer-lightstep-unset"];
+
+/// upstream's charts with upstream's profiles, laid out like `manifests/` (set up once for all tests).
 fn upstream_manifests() -> Option<PathBuf> {
+    static DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    DIR.get_or_init(lay_out_upstream_manifests).clone()
+}
+
+fn lay_out_upstream_manifests() -> Option<PathBuf> {
     let Some(upstream) = std::env::var_os("UPSTREAM_MANIFESTS") else {
         eprintln!("skipping: UPSTREAM_MANIFESTS (upstream's manifests/ folder) is not set");
         return None;
@@ -177,7 +195,6 @@ fn upstream_manifests() -> Option<PathBuf> {
         eprintln!("skipping: {} is absent", profiles.display());
         return None;
     }
-    // upstream's charts with upstream's profiles, laid out like `manifests/`.
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("upstream-manifests");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("profiles")).unwrap();
@@ -250,7 +267,12 @@ fn embedded_charts_render_like_upstreams_charts() {
                 }
                 (o, t)
             }
-            (Err(_), Err(_)) if FAILING.contains(name) => continue,
+            (Err(o), Err(t)) if FAILING.contains(name) => {
+                if o != t && !OWN_ERROR_CHAIN.contains(name) {
+                    failures.push(format!("{name}: error {o:?}, upstream's {t:?}"));
+                }
+                continue;
+            }
             (o, t) => {
                 failures.push(format!("{name}: ours {:?}, upstream's {:?}", o.err(), t.err()));
                 continue;
@@ -280,4 +302,34 @@ fn embedded_charts_render_like_upstreams_charts() {
     eprintln!("compared {ran} inputs (outputs in {})", work.display());
     assert!(ran > 0, "no input ran");
     assert!(failures.is_empty(), "{} of {ran} inputs differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Values `istioctl tag generate` passes to the `default` chart (and variations of them).
+const TAG_VALUES: &[&str] = &[
+    r#"{"revision": "canary", "base": {"validationURL": ""}, "global": {"istioNamespace": "istio-system"}}"#,
+    r#"{"revision": "", "global": {"istioNamespace": "other"}}"#,
+    r#"{"revision": "r", "istiodRemote": {"injectionURL": "https://a/b"}, "base": {"validationURL": "https://v"},
+        "sidecarInjectorWebhook": {"enableNamespacesByDefault": true}, "ownerName": "o"}"#,
+];
+
+#[test]
+fn default_tag_chart_renders_like_upstreams() {
+    use istioctl::helm::{Chart, PreparedChart, RenderOptions};
+    let Some(upstream) = upstream_manifests() else { return };
+    let prepare = |source: ManifestSource| PreparedChart::new(Chart::load(&source, "charts/default").unwrap()).unwrap();
+    let (ours, theirs) = (prepare(ManifestSource::Embedded), prepare(ManifestSource::Dir(upstream)));
+    for values in TAG_VALUES {
+        let values: serde_json::Map<String, Value> = serde_json::from_str(values).unwrap();
+        let objects = |chart: &PreparedChart| {
+            let out = chart.render(&values, &RenderOptions::istioctl("istio-system")).unwrap();
+            objects_by_identity(&out.documents.join("\n---\n"))
+        };
+        let mine = objects(&ours);
+        let mut want = objects(&theirs);
+        want.values_mut().for_each(restamp);
+        assert_eq!(mine.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>(), "{values:?}");
+        for (id, obj) in &want {
+            assert_eq!(first_difference(id, obj, &mine[id]), None, "{values:?}");
+        }
+    }
 }

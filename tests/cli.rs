@@ -230,30 +230,10 @@ fn help_for_an_unknown_topic_succeeds_like_cobra() {
 #[test]
 fn flag_values_may_start_with_a_dash() {
     // pflag hands the next argument to a value-taking flag whatever it looks like.
+    // The value reaches the IstioOperator front end, which names the flag and the unknown field.
     let (code, _, stderr) = run(&["manifest", "generate", "--set", "-weird"]);
-    assert_eq!(
-        (code, stderr.as_str()),
-        (1, "Error: `istioctl manifest generate` is not implemented yet in this build\n")
-    );
-}
-
-#[test]
-fn unimplemented_commands_fail_with_one_clear_line() {
-    let cases: &[(&[&str], &str)] = &[
-        (&["install", "-y"], "istioctl install"),
-        (&["apply", "-y"], "istioctl install"),
-        (&["upgrade"], "istioctl upgrade"),
-        (&["manifest", "install"], "istioctl manifest install"),
-        (&["manifest", "generate", "-f", "samples/istio.yaml"], "istioctl manifest generate"),
-        (&["uninstall", "--purge"], "istioctl uninstall"),
-        (&["kube-inject", "-f", "app.yaml"], "istioctl kube-inject"),
-    ];
-    for (args, name) in cases {
-        let (code, stdout, stderr) = run(args);
-        assert_eq!(code, 1, "{args:?}");
-        assert_eq!(stdout, "", "{args:?}");
-        assert_eq!(stderr, format!("Error: `{name}` is not implemented yet in this build\n"), "{args:?}");
-    }
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("--set -weird: spec.-weird: unknown field \"-weird\""), "{stderr}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use istioctl::cluster::Cluster;
 use istioctl::install::progress::{Event, Line, ProgressLog};
-use istioctl::install::{InstallSettings, install, install_prompt, render_flags};
+use istioctl::install::{InstallSettings, install, install_prompt, render_flags, unsupported_kubernetes_notice};
 use istioctl::manifests::ManifestSource;
 use istioctl::operator::InstallInputs;
 
@@ -152,6 +152,11 @@ pub(super) fn until_interrupted<T, E: std::fmt::Display>(
     })
 }
 
+/// The profile whose install ends with [`AMBIENT_INSTALLED`].
+const AMBIENT_PROFILE: &str = "ambient";
+/// Printed after an ambient install.
+const AMBIENT_INSTALLED: &str = "The ambient profile has been installed successfully, enjoy Istio without sidecars!";
+
 /// What an interrupted run says.
 const INTERRUPTED: &str =
     "interrupted; nothing is left half-applied that a new run does not fix: run the command again";
@@ -161,8 +166,14 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
     let inputs = install_inputs(&options.input)?;
     let rt = runtime()?;
     let cluster = connect(&rt, &options.kube)?;
+    let kube_version = rt.block_on(cluster.server_version()).map_err(|e| {
+        CliError::failed(format!("check minimum supported Kubernetes version: error getting Kubernetes version: {e}"))
+    })?;
+    if let Some(notice) = unsupported_kubernetes_notice(&kube_version) {
+        write_stdout(format!("{notice}\n").as_bytes())?;
+    }
     let merged = istioctl::operator::load(&inputs).map_err(|e| CliError::failed(format!("generate config: {e}")))?;
-    let rendered = istioctl::render::render_merged(&merged.iop, &merged.manifests)
+    let rendered = istioctl::render::render_merged(&merged.iop, &merged.manifests, &kube_version)
         .map_err(|e| CliError::failed(format!("generate config: {e}")))?;
     for warning in merged.warnings.iter().map(ToString::to_string).chain(rendered.warnings.iter().cloned()) {
         write_stderr_line(&format!("❗ {warning}"));
@@ -177,10 +188,13 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
     };
     let drawer = Drawer::new();
     let events = |e: Event| drawer.handle(&e);
-    let render = |flags: &[String]| render_flags(&merged.manifests, flags);
+    let render = |flags: &[String]| render_flags(&merged.manifests, &kube_version, flags);
     let work = install(&cluster, &rendered.components, &merged.iop, &settings, &events, &render);
     let result = until_interrupted(&rt, work, |e| format!("failed to install manifests: {e}"));
     drawer.finish();
+    if result.is_ok() && merged.profile == AMBIENT_PROFILE {
+        write_stderr_line(AMBIENT_INSTALLED);
+    }
     result
 }
 

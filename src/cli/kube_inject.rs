@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::error::CliError;
+use istioctl::inject::{InjectOptions, InputSource, run_kube_inject};
+
+use super::error::{CliError, write_stderr_line, write_stdout};
 use super::flags::{go_duration, go_int};
 use super::kube::{KubeFlags, KubeOptions};
 
@@ -203,8 +205,31 @@ fn multierror(errors: &[&str]) -> String {
 /// Runs `kube-inject`.
 pub fn run(command: &str, args: &KubeInjectArgs, kube: &KubeFlags) -> Result<(), CliError> {
     let options = args.options(kube)?;
-    tracing::debug!(?options, "kube-inject options");
-    Err(CliError::not_implemented(command))
+    tracing::debug!(?options, command, "kube-inject options");
+    let inject = InjectOptions {
+        input: InputSource::from_arg(&options.filename),
+        output: options.output.clone(),
+        inject_config_file: options.inject_config_file.clone(),
+        mesh_config_file: options.mesh_config_file.clone(),
+        values_file: options.values_file.clone(),
+        operator_file_name: options.operator_file.clone(),
+        revision: options.revision.clone().unwrap_or_default(),
+        native_sidecars: None,
+    };
+    let mut stdout = Vec::new();
+    let (report, result) = run_kube_inject(&inject, &mut std::io::stdin().lock(), &mut stdout);
+    for note in &report.notes {
+        write_stderr_line(note);
+    }
+    // Upstream prints its skip warnings after the stream: an empty line, then each warning and a blank line.
+    if !report.warnings.is_empty() {
+        write_stderr_line("");
+        for warning in &report.warnings {
+            write_stderr_line(warning);
+        }
+    }
+    write_stdout(&stdout)?;
+    result.map_err(CliError::failed)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use clap::{ArgAction, Args};
 
-use super::error::CliError;
+use super::error::{CliError, write_stdout};
 use super::kube::{KubeFlags, KubeOptions};
 use super::shared::{ExtraArgs, OperatorInput, OperatorInputFlags};
 
@@ -73,5 +73,9 @@ impl ManifestGenerateArgs {
 pub fn run(command: &str, args: &ManifestGenerateArgs, kube: &KubeFlags) -> Result<(), CliError> {
     let options = args.options(kube)?;
     tracing::debug!(?options, "manifest generate options");
-    Err(CliError::not_implemented(command))
+    if options.cluster_specific {
+        return Err(CliError::failed(format!("{command} --cluster-specific is not implemented yet in this build")));
+    }
+    let rendered = istioctl::render::generate(&options.input.install_inputs()?).map_err(CliError::failed)?;
+    write_stdout(istioctl::render::print_manifest(&rendered).as_bytes())
 }

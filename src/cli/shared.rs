@@ -7,7 +7,9 @@ use clap::{ArgAction, Args};
 
 use super::error::CliError;
 use super::flags::go_string_slice;
-use istioctl::operator::is_dns1123_label;
+use istioctl::manifests::ManifestSource;
+use istioctl::operator::{InstallInputs, is_dns1123_label};
+use std::io::Read as _;
 
 /// Help of `-s/--set`.
 pub const SET_HELP: &str = "Override one IstioOperator field as path=value: pick a profile (--set profile=demo), \
@@ -60,6 +62,28 @@ pub struct OperatorInput {
     pub revision: Option<String>,
     /// Continue past validation errors.
     pub force: bool,
+}
+
+impl OperatorInput {
+    /// The front end's input; reads stdin when a file is `-` (the library itself does no such I/O).
+    pub fn install_inputs(&self) -> Result<InstallInputs, CliError> {
+        let stdin = if self.filenames.iter().any(|f| f.trim() == "-") {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text)?;
+            Some(text)
+        } else {
+            None
+        };
+        Ok(InstallInputs {
+            files: self.filenames.iter().map(|f| PathBuf::from(f.trim())).collect(),
+            set_flags: self.set.clone(),
+            manifests: ManifestSource::from_option(self.manifests.as_deref()),
+            force: self.force,
+            revision: self.revision.clone(),
+            stdin,
+            cluster_settings: Vec::new(),
+        })
+    }
 }
 
 impl OperatorInputFlags {

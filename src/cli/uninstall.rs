@@ -164,7 +164,7 @@ pub fn run(_command: &str, args: &UninstallArgs, kube: &KubeFlags) -> Result<(),
         &options.kube.istio_namespace,
     );
     let objects = until_interrupted(&rt, uninstall::find(&cluster, &selection), |e| e.to_string())?;
-    let check = uninstall::precheck(options.purge, options.verbose, &objects);
+    let check = uninstall::precheck(options.purge, options.verbose, options.revision.as_deref(), &objects);
     if check.nothing || options.dry_run || options.skip_confirmation {
         write_stdout(format!("{}\n", check.message).as_bytes())?;
     } else if check.confirm && !confirm(&format!("{}{}", check.message, uninstall::PROCEED))? {

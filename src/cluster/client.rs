@@ -69,10 +69,16 @@ impl Cluster {
         if !options.impersonate_groups.is_empty() {
             config.auth_info.impersonate_groups = Some(options.impersonate_groups.clone());
         }
-        // kube's own layer retries 429/503/504 and honours Retry-After; ours adds 5xx, conflicts and timeouts.
-        config.default_retry = true;
+        // One retry policy for every request, ours (see `retry`): kube's own layer would add an uncapped one.
+        config.default_retry = false;
         let client = kube::Client::try_from(config).map_err(ClusterError::from)?;
         Ok(Self { client, timeout: options.timeout, backoff: Backoff::default(), kinds: Mutex::new(HashMap::new()) })
+    }
+
+    /// The server's version (`/version`), as the charts see it (`.Capabilities.KubeVersion`).
+    pub async fn server_version(&self) -> Result<crate::helm::KubeVersion, ClusterError> {
+        let info = self.call(|| async { Ok(self.client.apiserver_version().await?) }).await?;
+        Ok(crate::helm::KubeVersion { version: info.git_version, major: info.major, minor: info.minor })
     }
 
     /// Runs one request under the per-request timeout, retrying transient failures.

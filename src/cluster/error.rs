@@ -162,6 +162,26 @@ mod tests {
     }
 
     #[test]
+    fn api_errors_keep_code_reason_and_suggested_delay() {
+        let status: kube::core::Status = serde_json::from_value(serde_json::json!({
+            "status": "Failure", "code": 429, "reason": "TooManyRequests", "message": "slow down",
+            "details": {"retryAfterSeconds": 3}
+        }))
+        .unwrap();
+        let err = ClusterError::from(kube::Error::Api(Box::new(status)));
+        match &err {
+            ClusterError::Api { code, reason, retry_after, .. } => {
+                assert_eq!(
+                    (*code, reason.as_str(), *retry_after),
+                    (429, "TooManyRequests", Some(Duration::from_secs(3)))
+                );
+            }
+            other => panic!("not an API error: {other:?}"),
+        }
+        assert_eq!(err.to_string(), "slow down");
+    }
+
+    #[test]
     fn not_ready_names_each_object_and_reason() {
         let err = ClusterError::NotReady {
             timeout: Duration::from_secs(2),

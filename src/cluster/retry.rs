@@ -11,24 +11,33 @@ use super::error::ClusterError;
 pub struct Backoff {
     /// Delay before the first retry.
     pub initial: Duration,
-    /// No delay is longer than this (a server's suggestion included).
+    /// No computed delay is longer than this.
     pub max: Duration,
+    /// A server's suggested delay (`Retry-After`, `retryAfterSeconds`) is honoured up to this.
+    pub max_suggested: Duration,
     /// Attempts in total, the first included.
     pub attempts: u32,
 }
 
 impl Default for Backoff {
     fn default() -> Self {
-        Self { initial: Duration::from_millis(100), max: Duration::from_secs(5), attempts: 10 }
+        Self {
+            initial: Duration::from_millis(100),
+            max: Duration::from_secs(2),
+            max_suggested: Duration::from_secs(30),
+            attempts: 8,
+        }
     }
 }
 
 impl Backoff {
-    /// The delay before retry number `retry` (0-based): `initial * 2^retry`, or the server's suggestion when
-    /// it gave one, never more than `max`.
+    /// The delay before retry number `retry` (0-based): the server's suggestion when it gave one (at most
+    /// `max_suggested`), else `initial * 2^retry` capped at `max`.
     pub fn delay(&self, retry: u32, suggested: Option<Duration>) -> Duration {
-        let exponential = self.initial.saturating_mul(2u32.saturating_pow(retry.min(30)));
-        suggested.unwrap_or(exponential).min(self.max)
+        match suggested {
+            Some(s) => s.min(self.max_suggested),
+            None => self.initial.saturating_mul(2u32.saturating_pow(retry.min(30))).min(self.max),
+        }
     }
 }
 
@@ -36,11 +45,7 @@ impl Backoff {
 /// throttling and conflicts are final.
 pub fn retryable(err: &ClusterError) -> Option<Option<Duration>> {
     match err {
-        ClusterError::Api { code, retry_after, .. } => match code {
-            429 => Some(*retry_after),
-            409 | 500 | 502 | 503 | 504 => Some(*retry_after),
-            _ => None,
-        },
+        ClusterError::Api { code: 409 | 429 | 500 | 502 | 503 | 504, retry_after, .. } => Some(*retry_after),
         ClusterError::Transport(_) | ClusterError::Timeout(_) => Some(None),
         _ => None,
     }
@@ -80,12 +85,17 @@ mod tests {
 
     #[test]
     fn delays_double_and_are_capped() {
-        let b = Backoff { initial: Duration::from_millis(100), max: Duration::from_secs(1), attempts: 5 };
+        let b = Backoff {
+            initial: Duration::from_millis(100),
+            max: Duration::from_secs(1),
+            max_suggested: Duration::from_secs(10),
+            attempts: 5,
+        };
         assert_eq!(b.delay(0, None), Duration::from_millis(100));
         assert_eq!(b.delay(2, None), Duration::from_millis(400));
         assert_eq!(b.delay(10, None), Duration::from_secs(1));
-        assert_eq!(b.delay(0, Some(Duration::from_millis(700))), Duration::from_millis(700));
-        assert_eq!(b.delay(0, Some(Duration::from_secs(30))), Duration::from_secs(1));
+        assert_eq!(b.delay(0, Some(Duration::from_secs(3))), Duration::from_secs(3), "Retry-After is honoured");
+        assert_eq!(b.delay(0, Some(Duration::from_secs(60))), Duration::from_secs(10));
     }
 
     #[test]
@@ -101,7 +111,12 @@ mod tests {
     #[tokio::test]
     async fn retries_until_success_and_gives_up_on_final_errors() {
         let calls = Cell::new(0);
-        let b = Backoff { initial: Duration::from_millis(10), max: Duration::from_millis(50), attempts: 4 };
+        let b = Backoff {
+            initial: Duration::from_millis(10),
+            max: Duration::from_millis(50),
+            max_suggested: Duration::from_millis(50),
+            attempts: 4,
+        };
         let out = with_retry(b, || {
             calls.set(calls.get() + 1);
             let n = calls.get();

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::HelmError;
-use crate::manifests::ManifestSource;
+use crate::manifests::{ManifestError, ManifestSource};
 
 const CHART_FILE: &str = "Chart.yaml";
 const VALUES_FILE: &str = "values.yaml";
@@ -15,6 +15,8 @@ const SCHEMA_FILE: &str = "values.schema.json";
 const TEMPLATES_DIR: &str = "templates/";
 const SUBCHARTS_DIR: &str = "charts/";
 const CRDS_DIR: &str = "crds/";
+/// istioctl's message for a chart folder that is not there.
+const COMPONENT_MISSING: &str = "component does not exist";
 
 /// A loaded chart.
 #[derive(Debug, Clone)]
@@ -40,9 +42,13 @@ impl Chart {
     /// Loads the chart in `dir` (relative to the manifests root, e.g. `charts/base`).
     pub fn load(source: &ManifestSource, dir: &str) -> Result<Self, HelmError> {
         let dir = dir.trim_end_matches('/');
-        let paths = source.list(dir).map_err(|e| HelmError::Load { chart: dir.to_string(), message: e.to_string() })?;
+        let missing = || HelmError::Load { chart: dir.to_string(), message: COMPONENT_MISSING.into() };
+        let paths = source.list(dir).map_err(|e| match e {
+            ManifestError::Io { err, .. } if err.kind() == std::io::ErrorKind::NotFound => missing(),
+            other => HelmError::Load { chart: dir.to_string(), message: other.to_string() },
+        })?;
         if paths.is_empty() {
-            return Err(HelmError::Load { chart: dir.to_string(), message: "component does not exist".into() });
+            return Err(missing());
         }
         let prefix = format!("{dir}/");
         let mut files = Vec::with_capacity(paths.len());
@@ -80,7 +86,10 @@ impl Chart {
             }
         }
         let Some(metadata) = metadata else {
-            return Err(HelmError::Load { chart: label.to_string(), message: "Chart.yaml file is missing".into() });
+            return Err(HelmError::Load {
+                chart: label.to_string(),
+                message: format!("{label}: Chart.yaml file is missing"),
+            });
         };
         templates.sort_by(|a, b| a.0.cmp(&b.0));
         let subcharts = sub_files
@@ -157,7 +166,7 @@ fn parse_map(chart: &str, path: &str, text: &str) -> Result<Map<String, Value>, 
     match goyaml::parse(text) {
         Ok(Value::Object(m)) => Ok(m),
         Ok(Value::Null) => Ok(Map::new()),
-        Ok(_) => Err(HelmError::Load { chart: chart.to_string(), message: format!("{path}: not a map") }),
-        Err(e) => Err(HelmError::Load { chart: chart.to_string(), message: format!("{path}: {e}") }),
+        Ok(_) => Err(HelmError::Load { chart: chart.to_string(), message: format!("{chart}/{path}: not a map") }),
+        Err(e) => Err(HelmError::Load { chart: chart.to_string(), message: format!("{chart}/{path}: {e}") }),
     }
 }

@@ -1,16 +1,18 @@
-//! Helm's own template functions (`include`, `tpl`, `required`, `fail`, `toYaml`, `fromYaml`, ...)
-//! and the method-bearing objects `.Files` and `.Capabilities.APIVersions`.
+//! Helm's own template functions (`include`, `tpl`, `required`, `toYaml`, `fromYaml`, ...; the JSON
+//! ones and `fail` come with gotmpl's Sprig set) and the method-bearing objects `.Files` and
+//! `.Capabilities.APIVersions`.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use gotmpl::{Func, FuncContext, FuncError, Value as TValue, arg_str, check_arity, func};
 use serde_json::Value;
 
 use super::{NO_VALUE, ROOT_TEMPLATE_NAME};
 
-/// The Helm version `.Capabilities.HelmVersion.Version` reports (istioctl 1.30 embeds Helm v3).
-pub const HELM_VERSION: &str = "v3.18.6";
+/// The Helm version `.Capabilities.HelmVersion.Version` reports: istioctl 1.30.3 embeds the Helm
+/// v3.21.0 library, whose unstamped version string is the minor version.
+pub const HELM_VERSION: &str = "v3.21";
 
 /// API group versions a default Helm client knows (`.Capabilities.APIVersions.Has`).
 const API_VERSIONS: &[&str] = &[
@@ -33,11 +35,20 @@ const API_VERSIONS: &[&str] = &[
     "storage.k8s.io/v1",
 ];
 
-/// Parses YAML the way `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does (numbers as float64).
-fn yaml_to_value(text: &str) -> Result<TValue, String> {
-    goyaml::parse(text)
-        .map(|v| TValue::from_json_f64(&v))
-        .map_err(|e| format!("error converting YAML to JSON: yaml: {e}"))
+/// Remembers parsed `fromYaml`/`fromYamlArray` inputs: charts parse the same text repeatedly (the
+/// base chart reads every CRD twice). Each call still gets fresh, unshared template values.
+#[derive(Clone, Default)]
+pub struct YamlCache(Arc<Mutex<HashMap<String, Result<Value, String>>>>);
+
+impl YamlCache {
+    /// Parses YAML the way `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does (numbers as float64).
+    fn parse(&self, text: &str) -> Result<TValue, String> {
+        let mut cache = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let parsed = cache
+            .entry(text.to_string())
+            .or_insert_with(|| goyaml::parse(text).map_err(|e| format!("error converting YAML to JSON: yaml: {e}")));
+        parsed.as_ref().map(TValue::from_json_f64).map_err(Clone::clone)
+    }
 }
 
 fn error_map(message: String) -> TValue {
@@ -47,21 +58,6 @@ fn error_map(message: String) -> TValue {
 fn to_yaml(v: &TValue) -> String {
     let text = goyaml::to_string(&v.to_json());
     text.strip_suffix('\n').map(str::to_string).unwrap_or(text)
-}
-
-fn to_json_string(v: &TValue) -> String {
-    go_json(&v.to_json())
-}
-
-/// Go's `json.Marshal` text: sorted keys (serde_json keeps them as given, and template maps are sorted),
-/// with `<`, `>`, `&` escaped as Go escapes them for HTML safety.
-pub fn go_json(v: &Value) -> String {
-    let s = serde_json::to_string(v).unwrap_or_default();
-    s.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
 }
 
 fn include(ctx: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncError> {
@@ -90,11 +86,6 @@ fn required(_: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncErro
     }
 }
 
-fn fail(_: &mut FuncContext<'_>, args: &[TValue]) -> Result<TValue, FuncError> {
-    check_arity(args, 1)?;
-    Err(FuncError::msg(arg_str(args, 0)?))
-}
-
 fn one_arg(args: &[TValue]) -> Result<TValue, FuncError> {
     check_arity(args, 1)?;
     Ok(args.first().cloned().unwrap_or_default())
@@ -102,19 +93,20 @@ fn one_arg(args: &[TValue]) -> Result<TValue, FuncError> {
 
 /// Helm's function map additions (on top of Sprig), by name.
 pub fn helm_funcs() -> Vec<(&'static str, Func)> {
+    let cache = YamlCache::default();
+    let (from_yaml_cache, from_yaml_array_cache) = (cache.clone(), cache);
     vec![
         ("include", func(include)),
         ("tpl", func(tpl)),
         ("required", func(required)),
-        ("fail", func(fail)),
         ("toYaml", func(|_, a| Ok(TValue::string(to_yaml(&one_arg(a)?))))),
         ("mustToYaml", func(|_, a| Ok(TValue::string(to_yaml(&one_arg(a)?))))),
         (
             "fromYaml",
-            func(|_, a| {
+            func(move |_, a| {
                 let s = arg_str(a, 0)?;
                 check_arity(a, 1)?;
-                Ok(match yaml_to_value(s) {
+                Ok(match from_yaml_cache.parse(s) {
                     Ok(v @ TValue::Map(_)) => v,
                     Ok(TValue::Nil) => TValue::new_map(),
                     Ok(other) => error_map(format!(
@@ -127,10 +119,10 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
         ),
         (
             "fromYamlArray",
-            func(|_, a| {
+            func(move |_, a| {
                 let s = arg_str(a, 0)?;
                 check_arity(a, 1)?;
-                Ok(match yaml_to_value(s) {
+                Ok(match from_yaml_array_cache.parse(s) {
                     Ok(v @ TValue::List(_)) => v,
                     Ok(TValue::Nil) => TValue::list_from([]),
                     Ok(other) => TValue::list_from([TValue::string(format!(
@@ -138,34 +130,6 @@ pub fn helm_funcs() -> Vec<(&'static str, Func)> {
                         json_kind(&other)
                     ))]),
                     Err(e) => TValue::list_from([TValue::string(e)]),
-                })
-            }),
-        ),
-        ("toJson", func(|_, a| Ok(TValue::string(to_json_string(&one_arg(a)?))))),
-        ("mustToJson", func(|_, a| Ok(TValue::string(to_json_string(&one_arg(a)?))))),
-        (
-            "fromJson",
-            func(|_, a| {
-                let s = arg_str(a, 0)?;
-                check_arity(a, 1)?;
-                Ok(match serde_json::from_str::<Value>(s) {
-                    Ok(v @ Value::Object(_)) => TValue::from_json_f64(&v),
-                    Ok(_) => error_map("json: cannot unmarshal into Go value of type map[string]interface {}".into()),
-                    Err(e) => error_map(e.to_string()),
-                })
-            }),
-        ),
-        (
-            "fromJsonArray",
-            func(|_, a| {
-                let s = arg_str(a, 0)?;
-                check_arity(a, 1)?;
-                Ok(match serde_json::from_str::<Value>(s) {
-                    Ok(v @ Value::Array(_)) => TValue::from_json_f64(&v),
-                    Ok(_) => TValue::list_from([TValue::string(
-                        "json: cannot unmarshal into Go value of type []interface {}",
-                    )]),
-                    Err(e) => TValue::list_from([TValue::string(e.to_string())]),
                 })
             }),
         ),
@@ -187,12 +151,7 @@ fn json_kind(v: &TValue) -> &'static str {
 
 /// `.Files`: `Get` (text of a chart file, "" when absent), `GetBytes`, `Glob` (files matching a
 /// pattern, as another files object), `Lines`.
-pub fn files_object(files: BTreeMap<String, String>) -> TValue {
-    let files = Arc::new(files);
-    files_value(files)
-}
-
-fn files_value(files: Arc<BTreeMap<String, String>>) -> TValue {
+pub fn files_object(files: Arc<BTreeMap<String, String>>) -> TValue {
     let get = {
         let files = Arc::clone(&files);
         func(move |_, a| {
@@ -215,7 +174,7 @@ fn files_value(files: Arc<BTreeMap<String, String>>) -> TValue {
             let pattern = arg_str(a, 0)?;
             let matched: BTreeMap<String, String> =
                 files.iter().filter(|(k, _)| glob_match(pattern, k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-            Ok(files_value(Arc::new(matched)))
+            Ok(files_object(Arc::new(matched)))
         })
     };
     TValue::map_from([
@@ -262,16 +221,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn from_yaml_results_are_fresh_values() {
+        let cache = YamlCache::default();
+        let a = cache.parse("a: {b: 1}").unwrap();
+        let b = cache.parse("a: {b: 1}").unwrap();
+        if let Some(m) = a.as_map() {
+            m.insert("x", TValue::Bool(true));
+        }
+        assert!(b.get("x").is_none());
+        assert_eq!(b.get("a").and_then(|m| m.get("b")).and_then(|v| v.as_f64()), Some(1.0));
+        assert!(cache.parse("a: [").is_err());
+    }
+
+    #[test]
     fn globs() {
         assert!(glob_match("files/*.yaml", "files/a.yaml"));
         assert!(!glob_match("files/*.yaml", "files/x/a.yaml"));
         assert!(glob_match("files/**.yaml", "files/x/a.yaml"));
         assert!(glob_match("f?les/a", "files/a"));
-    }
-
-    #[test]
-    fn json_escapes_like_go() {
-        assert_eq!(go_json(&serde_json::json!({"a": "<&>"})), r#"{"a":"\u003c\u0026\u003e"}"#);
     }
 
     #[test]

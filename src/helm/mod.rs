@@ -7,6 +7,7 @@ mod funcs;
 mod values;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use gotmpl::{MissingKey, Template, Value as TValue};
 use serde_json::{Map, Value};
@@ -18,8 +19,8 @@ pub use values::coalesce;
 pub const RELEASE_NAME: &str = "istio";
 /// Helm's name for the root of a template set; `tpl` templates take this name.
 pub const ROOT_TEMPLATE_NAME: &str = "gotpl";
-/// The Kubernetes version istioctl renders for (`MinK8SVersion` 1.32) when it has no cluster.
-pub const DEFAULT_KUBE_VERSION: KubeVersion = KubeVersion { major: 1, minor: 32, patch: 0 };
+/// The Kubernetes minor version istioctl renders for when it has no cluster (`MinK8SVersion`).
+pub const DEFAULT_KUBE_MINOR: u32 = 32;
 /// What Helm substitutes for `<no value>` in rendered text.
 const NO_VALUE: &str = "<no value>";
 /// Rendered files with this suffix are notes: their `WARNING: ` lines become warnings.
@@ -29,20 +30,33 @@ const WARNING_PREFIX: &str = "WARNING: ";
 /// A Helm failure: loading, parsing or executing a chart.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HelmError {
-    #[error("load chart {chart}: {message}")]
+    /// The chart's files could not be read or `Chart.yaml`/`values.yaml` are broken.
+    #[error("load chart: {message}")]
     Load { chart: String, message: String },
+    /// A template does not parse.
     #[error("render chart: {message}")]
     Parse { template: String, message: String },
+    /// A template failed while executing (`fail`, `required`, a bad call...).
     #[error("render chart: {message}")]
     Execute { template: String, message: String },
 }
 
-/// `.Capabilities.KubeVersion`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `.Capabilities.KubeVersion`: what the cluster reports (`GitVersion`, `Major`, `Minor`), or 1.32.0.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KubeVersion {
-    pub major: u32,
-    pub minor: u32,
-    pub patch: u32,
+    /// `v1.32.0`, or a cluster's git version such as `v1.29.3-gke.1`.
+    pub version: String,
+    /// `1`.
+    pub major: String,
+    /// `32` (clusters may report `29+`).
+    pub minor: String,
+}
+
+impl Default for KubeVersion {
+    /// istioctl's version without a cluster: 1.32.0.
+    fn default() -> Self {
+        Self { version: format!("v1.{DEFAULT_KUBE_MINOR}.0"), major: "1".into(), minor: DEFAULT_KUBE_MINOR.to_string() }
+    }
 }
 
 /// What a render is for: release name, namespace and cluster version.
@@ -59,7 +73,7 @@ impl RenderOptions {
         Self {
             release_name: RELEASE_NAME.to_string(),
             namespace: namespace.to_string(),
-            kube_version: DEFAULT_KUBE_VERSION,
+            kube_version: KubeVersion::default(),
         }
     }
 }
@@ -91,6 +105,8 @@ struct ChartRef {
     base: String,
     /// Path of the subchart from the root (names), empty for the root.
     scope: Vec<String>,
+    /// The chart's `.Files`, shared by every render.
+    files: Arc<BTreeMap<String, String>>,
 }
 
 impl std::fmt::Debug for PreparedChart {
@@ -148,7 +164,7 @@ impl PreparedChart {
             "Revision": 0,
             "Service": "Helm",
         }));
-        let capabilities = capabilities(opts.kube_version);
+        let capabilities = capabilities(&opts.kube_version);
         // One top-level map per chart, shared by all its templates: a template that changes `$.Values`
         // (as Istio's zzz_profile.yaml does) changes it for the templates rendered after it.
         let tops: Vec<TValue> = self
@@ -157,7 +173,7 @@ impl PreparedChart {
             .map(|c| {
                 let chart = chart_at(&self.chart, &c.scope);
                 let scoped = scoped_values(&root_values, &c.scope);
-                let files = funcs::files_object(chart.map(|c| c.files.clone()).unwrap_or_default());
+                let files = funcs::files_object(Arc::clone(&c.files));
                 TValue::map_from([
                     ("Values", TValue::from_json_f64(&Value::Object(scoped))),
                     ("Release", release.deep_copy()),
@@ -229,7 +245,7 @@ fn collect_templates<'a>(
     out: &mut Vec<(String, usize, &'a str)>,
 ) {
     let idx = charts.len();
-    charts.push(ChartRef { base: base.clone(), scope: scope.clone() });
+    charts.push(ChartRef { base: base.clone(), scope: scope.clone(), files: Arc::new(chart.files.clone()) });
     for (path, text) in &chart.templates {
         out.push((format!("{base}/{path}"), idx, text.as_str()));
     }
@@ -278,16 +294,15 @@ fn scoped_values(root: &Map<String, Value>, scope: &[String]) -> Map<String, Val
 }
 
 /// `.Capabilities` for a cluster of the given version.
-fn capabilities(v: KubeVersion) -> TValue {
-    let version = format!("v{}.{}.{}", v.major, v.minor, v.patch);
+fn capabilities(v: &KubeVersion) -> TValue {
     TValue::map_from([
         (
             "KubeVersion",
             TValue::map_from([
-                ("Version", TValue::string(version.as_str())),
-                ("GitVersion", TValue::string(version.as_str())),
-                ("Major", TValue::string(v.major.to_string())),
-                ("Minor", TValue::string(v.minor.to_string())),
+                ("Version", TValue::string(v.version.as_str())),
+                ("GitVersion", TValue::string(v.version.as_str())),
+                ("Major", TValue::string(v.major.as_str())),
+                ("Minor", TValue::string(v.minor.as_str())),
             ]),
         ),
         ("APIVersions", funcs::api_versions_object()),

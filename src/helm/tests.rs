@@ -81,7 +81,8 @@ fn loads_from_a_manifest_folder() {
     let source = crate::manifests::ManifestSource::Dir(dir.path().to_path_buf());
     let chart = Chart::load(&source, "charts/gw").unwrap();
     assert_eq!(chart.templates, [("templates/a.yaml".to_string(), "kind: A\n".to_string())]);
-    assert!(matches!(Chart::load(&source, "charts/none"), Err(HelmError::Load { .. })));
+    let err = Chart::load(&source, "charts/none").unwrap_err();
+    assert_eq!(err.to_string(), "load chart: component does not exist");
 }
 
 #[test]
@@ -120,7 +121,7 @@ fn renders_helm_objects_and_functions() {
 release: {{ .Release.Name }}/{{ .Release.Namespace }}/{{ .Release.Service }}/{{ .Release.IsInstall }}
 chart: {{ .Chart.Name }}-{{ .Chart.Version }}-{{ .Chart.AppVersion }}
 template: {{ .Template.Name }} {{ .Template.BasePath }}
-kube: {{ .Capabilities.KubeVersion.GitVersion }} {{ .Capabilities.KubeVersion.Minor }}
+kube: {{ .Capabilities.KubeVersion.GitVersion }} {{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.APIVersions.Has "apps/v1" }}
 file: {{ .Files.Get "files/f.txt" }}|{{ .Files.Get "nope" }}|
 missing: [{{ .Values.nope }}]
 values: {{ .Values.d }} {{ .Values.u }} {{ .Values.m.k }}
@@ -141,7 +142,7 @@ json: {{ toJson .Values.m }}
         "release: istio/ns1/Helm/false",
         "chart: c-1.2.3-9.9",
         "template: c/templates/a.yaml c/templates",
-        "kube: v1.32.0 32",
+        "kube: v1.32.0 32 true",
         "file: file text||",
         "missing: []",
         "values: 1 user v",

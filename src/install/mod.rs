@@ -34,6 +34,24 @@ pub fn install_prompt(profile: &str) -> String {
     )
 }
 
+/// The oldest Kubernetes minor version Istio 1.30 supports.
+pub const MIN_KUBERNETES_MINOR: u32 = 32;
+
+/// The notice install prints (stdout) when the server is older than [`MIN_KUBERNETES_MINOR`]; `None` when it
+/// is supported. A `+` suffix on the minor version (some providers add one) is ignored.
+pub fn unsupported_kubernetes_notice(version: &crate::helm::KubeVersion) -> Option<String> {
+    let minor: u32 = version.minor.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().unwrap_or(0);
+    let git_version = &version.version;
+    (minor < MIN_KUBERNETES_MINOR).then(|| {
+        format!(
+            "\nThe Kubernetes version {git_version} is not supported by Istio {}. The minimum supported Kubernetes \
+             version is 1.{MIN_KUBERNETES_MINOR}.\nProceeding with the installation, but you might experience problems. \
+             See https://istio.io/latest/docs/releases/supported-releases/ for a list of supported versions.\n",
+            crate::version::ISTIO_VERSION
+        )
+    })
+}
+
 /// The components that start once `component` is installed (or failed, or had nothing to install).
 pub fn dependents(component: ComponentName) -> &'static [ComponentName] {
     match component {
@@ -85,6 +103,9 @@ pub enum InstallError {
     /// Prune failed for some objects.
     #[error("pruning: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
     Prune(Vec<ClusterError>),
+    /// The rendered injector would overlap with webhooks in the cluster.
+    #[error("creating default tag would conflict:\n{0}")]
+    WebhookConflict(String),
     /// The default revision tag webhooks could not be generated.
     #[error("failed generating webhooks: {0}")]
     GenerateWebhooks(String),
@@ -107,18 +128,20 @@ pub fn multi_error<E: std::fmt::Display>(errors: &[E]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Renders the objects of the IstioOperator that `--set` flags alone describe, with charts from `source`:
 /// the renderer [`install`] takes for the default revision tag objects.
 pub fn render_flags(
     source: &crate::manifests::ManifestSource,
+    kube_version: &crate::helm::KubeVersion,
     flags: &[String],
 ) -> Result<Vec<serde_json::Value>, String> {
     let inputs =
         crate::operator::InstallInputs { set_flags: flags.to_vec(), manifests: source.clone(), ..Default::default() };
     let merged = crate::operator::load(&inputs).map_err(|e| e.to_string())?;
-    let rendered = crate::render::render_merged(&merged.iop, &merged.manifests).map_err(|e| e.to_string())?;
+    let rendered =
+        crate::render::render_merged(&merged.iop, &merged.manifests, kube_version).map_err(|e| e.to_string())?;
     Ok(rendered.objects().map(|o| o.value.clone()).collect())
 }
+
+#[cfg(test)]
+mod tests;

@@ -21,6 +21,8 @@ pub enum Event {
     Pruning,
     /// A line for stdout (prune and uninstall report each object they remove this way).
     Report(String),
+    /// A warning line for stderr.
+    Warning(String),
     /// Every component is installed and pruned.
     InstallComplete,
     /// Uninstall finished.
@@ -109,6 +111,7 @@ impl ProgressLog {
             }
             Event::Pruning => vec![Line::Status("Pruning removed resources".to_string())],
             Event::Report(line) => vec![Line::Stdout(line.clone())],
+            Event::Warning(line) => vec![Line::Done(line.clone())],
             Event::InstallComplete => vec![Line::Done("✔ Installation complete".to_string())],
             Event::UninstallComplete => vec![Line::Done("✔ Uninstall complete".to_string())],
         }

@@ -222,6 +222,19 @@ pub async fn install<C: ClusterApi>(
     if !settings.dry_run {
         ensure_namespace(cluster, iop).await?;
     }
+    let pilot: Vec<Value> = components
+        .iter()
+        .filter(|m| m.component == ComponentName::Pilot)
+        .flat_map(|m| m.objects.iter().map(|o| o.value.clone()))
+        .collect();
+    match webhooks::check(cluster, iop, &pilot).await {
+        Ok(Some(notice)) => events(Event::Report(notice)),
+        Ok(None) => {}
+        Err(err) if settings.force => {
+            events(Event::Warning(format!("invalid webhook configs; continuing because of --force: {err}")))
+        }
+        Err(err) => return Err(err),
+    }
     let run =
         Run { cluster, components, owner: Owner::from_iop(iop), settings, events, errors: RefCell::new(Vec::new()) };
     run.tree(ROOT_COMPONENT).await;

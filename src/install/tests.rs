@@ -390,3 +390,37 @@ fn install_prompt_quotes_the_profile() {
     assert_eq!(multi_error(&["a"]), "a");
     assert_eq!(multi_error(&["a", "b"]), "2 errors occurred:\n\t* a\n\t* b\n");
 }
+
+#[test]
+fn old_kubernetes_gets_a_notice() {
+    let version = |v: &str, minor: &str| crate::helm::KubeVersion {
+        version: v.to_string(),
+        major: "1".to_string(),
+        minor: minor.to_string(),
+    };
+    assert!(unsupported_kubernetes_notice(&version("v1.35.0", "35")).is_none());
+    assert!(unsupported_kubernetes_notice(&version("v1.33.1-gke.1", "33+")).is_none());
+    let notice = unsupported_kubernetes_notice(&version("v1.31.2", "31")).unwrap();
+    assert!(notice.starts_with("\nThe Kubernetes version v1.31.2 is not supported by Istio"), "{notice}");
+    assert!(notice.contains("minimum supported Kubernetes version is 1.32."), "{notice}");
+}
+
+#[test]
+fn uninstall_precheck_messages() {
+    let o = |k: &str, n: &str| ObjectRef::new(Kind::new("apps/v1", k), Some("istio-system"), n);
+    let purge = uninstall::precheck(true, false, None, &[]);
+    assert_eq!((purge.message.as_str(), purge.confirm, purge.nothing), (uninstall::ALL_RESOURCES_REMOVED, true, false));
+    let nothing = uninstall::precheck(false, true, Some("canary"), &[]);
+    assert!(nothing.nothing && !nothing.confirm);
+    let quiet = uninstall::precheck(false, false, None, &[o("Deployment", "istiod")]);
+    assert_eq!((quiet.message.as_str(), quiet.confirm), ("", false));
+    let gw = uninstall::precheck(false, true, Some("default"), &[o("Deployment", "istio-ingressgateway")]);
+    assert!(gw.confirm);
+    assert!(
+        gw.message.starts_with(
+            "The following resources will be pruned from the cluster: Deployment: istio-ingressgateway. \n"
+        )
+    );
+    assert!(gw.message.contains("Unable to find any proxies pointing to the default control plane."));
+    assert!(gw.message.contains("You are about to remove the following gateways: istio-ingressgateway."));
+}

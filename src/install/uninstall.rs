@@ -85,8 +85,10 @@ pub struct Precheck {
     pub nothing: bool,
 }
 
-/// Upstream's pre-check: the purge warning, or the verbose list and the gateway warning.
-pub fn precheck(purge: bool, verbose: bool, objects: &[ObjectRef]) -> Precheck {
+/// Upstream's pre-check: the purge warning, or the verbose list, the proxy notice for `revision` and the
+/// gateway warning. istioctl-rs does not ask istiod which proxies it serves, so for a revision it says, as
+/// upstream does when that query fails, that it found none, and asks for confirmation.
+pub fn precheck(purge: bool, verbose: bool, revision: Option<&str>, objects: &[ObjectRef]) -> Precheck {
     if purge {
         return Precheck { message: ALL_RESOURCES_REMOVED.to_string(), confirm: true, nothing: false };
     }
@@ -98,8 +100,16 @@ pub fn precheck(purge: bool, verbose: bool, objects: &[ObjectRef]) -> Precheck {
     if verbose {
         message.push_str(&format!("The following resources will be pruned from the cluster: {summary}\n"));
     }
-    let confirm = !gateways.is_empty();
-    if confirm {
+    let mut confirm = false;
+    if let Some(rev) = revision.filter(|r| !r.is_empty()) {
+        confirm = true;
+        message.push_str(&format!(
+            "Unable to find any proxies pointing to the {rev} control plane. This may be because the control plane \
+             cannot be connected or there is no {rev} control plane.\n"
+        ));
+    }
+    if !gateways.is_empty() {
+        confirm = true;
         message.push_str(&format!(
             "You are about to remove the following gateways: {}. To avoid downtime, please quit this command and \
              reinstall the gateway(s) with a revision that is not being removed from the cluster.\n",

@@ -4,7 +4,7 @@
 //! revision's own injector (upstream: `operator/pkg/webhook`, `istioctl/pkg/tag`). The objects are rendered
 //! from the charts by a caller-supplied renderer; this module decides, patches and applies.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
@@ -281,6 +281,176 @@ pub async fn deploy<C: ClusterApi>(
     Ok(())
 }
 
+/// Whether a Kubernetes `LabelSelector` (JSON) matches a label set; an absent selector matches everything.
+pub fn selector_matches(selector: Option<&Value>, labels: &BTreeMap<&str, &str>) -> bool {
+    let Some(selector) = selector.filter(|s| !s.is_null()) else { return true };
+    let match_labels = selector.get("matchLabels").and_then(Value::as_object);
+    let labels_ok = match_labels.into_iter().flatten().all(|(k, v)| labels.get(k.as_str()).copied() == v.as_str());
+    let expressions = selector.get("matchExpressions").and_then(Value::as_array);
+    let expressions_ok = expressions.into_iter().flatten().all(|e| {
+        let key = str_at(e, "/key");
+        let values: Vec<&str> =
+            e.get("values").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let value = labels.get(key).copied();
+        match str_at(e, "/operator") {
+            "In" => value.is_some_and(|v| values.contains(&v)),
+            "NotIn" => value.is_none_or(|v| !values.contains(&v)),
+            "Exists" => value.is_some(),
+            "DoesNotExist" => value.is_none(),
+            _ => false,
+        }
+    });
+    labels_ok && expressions_ok
+}
+
+/// The revisions a MutatingWebhookConfiguration serves: its revision label and the revisions its selectors
+/// name.
+fn revisions_of(mwc: &Value) -> Vec<String> {
+    let mut revs = Vec::new();
+    let mut add = |r: &str| {
+        if !revs.iter().any(|x| x == r) {
+            revs.push(r.to_string());
+        }
+    };
+    if let Some(r) = labels::labels_of(mwc).and_then(|l| l.get(REVISION_LABEL)).and_then(Value::as_str) {
+        add(r);
+    }
+    for w in mwc.get("webhooks").and_then(Value::as_array).into_iter().flatten() {
+        for sel in ["namespaceSelector", "objectSelector"].iter().filter_map(|k| w.get(*k)) {
+            if let Some(r) = sel.pointer("/matchLabels/istio.io~1rev").and_then(Value::as_str) {
+                add(r);
+            }
+            for e in sel.get("matchExpressions").and_then(Value::as_array).into_iter().flatten() {
+                if str_at(e, "/key") == REVISION_LABEL {
+                    e.get("values")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .for_each(&mut add);
+                }
+            }
+        }
+    }
+    revs
+}
+
+/// Upstream's IST0139 overlap analysis: for every combination of namespace and pod injection labels (for
+/// each revision found), at most one Istio injection webhook may match. Returns, per MutatingWebhookConfiguration
+/// name, the overlap messages (sorted). `skip_default_revision` leaves out the untagged default-revision
+/// webhook, which the default tag is about to neutralise.
+pub fn overlaps(configs: &[Value], skip_default_revision: bool) -> BTreeMap<String, BTreeSet<String>> {
+    let mut hooks: Vec<(String, String, &Value)> = Vec::new();
+    let mut revisions: Vec<String> = Vec::new();
+    for mwc in configs {
+        let untagged_default =
+            labels::label(mwc, TAG_LABEL).is_empty() && labels::label(mwc, REVISION_LABEL) == DEFAULT_REVISION;
+        if skip_default_revision && untagged_default {
+            continue;
+        }
+        let revs = revisions_of(mwc);
+        let webhooks: Vec<&Value> = mwc.get("webhooks").and_then(Value::as_array).into_iter().flatten().collect();
+        let istio = webhooks.iter().any(|w| str_at(w, "/name").ends_with("istio.io"));
+        if revs.is_empty() && !istio {
+            continue;
+        }
+        let name = str_at(mwc, "/metadata/name").to_string();
+        for w in webhooks {
+            hooks.push((name.clone(), str_at(w, "/name").to_string(), w));
+        }
+        for r in revs {
+            if !revisions.contains(&r) {
+                revisions.push(r);
+            }
+        }
+    }
+    let bases = |key: &'static str, on: &'static str, off: &'static str| -> Vec<Vec<(&'static str, &'static str)>> {
+        vec![vec![], vec![(key, on)], vec![(key, off)]]
+    };
+    let with_revisions = |sets: Vec<Vec<(&'static str, &'static str)>>| -> Vec<BTreeMap<&str, &str>> {
+        let mut out: Vec<BTreeMap<&str, &str>> = sets.iter().map(|s| s.iter().copied().collect()).collect();
+        for rev in &revisions {
+            for s in &sets {
+                let mut m: BTreeMap<&str, &str> = s.iter().copied().collect();
+                m.insert(REVISION_LABEL, rev.as_str());
+                out.push(m);
+            }
+        }
+        out
+    };
+    let namespaces = with_revisions(bases("istio-injection", "enabled", "disabled"));
+    let objects = with_revisions(bases("sidecar.istio.io/inject", "true", "false"));
+    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for ns in &namespaces {
+        for obj in &objects {
+            let matches: BTreeSet<String> = hooks
+                .iter()
+                .filter(|(_, _, w)| {
+                    selector_matches(w.get("namespaceSelector"), ns) && selector_matches(w.get("objectSelector"), obj)
+                })
+                .map(|(config, hook, _)| format!("{config}/{hook}"))
+                .collect();
+            if matches.len() < 2 {
+                continue;
+            }
+            for m in &matches {
+                let others: Vec<&str> = matches.iter().filter(|o| *o != m).map(String::as_str).collect();
+                let config = m.split_once('/').map_or(m.as_str(), |(c, _)| c).to_string();
+                found.entry(config).or_default().insert(format!(
+                    "Webhook overlaps with others: [{}]. This may cause injection to occur twice.",
+                    others.join(" ")
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// Upstream's webhook pre-check before installing: the rendered Pilot injectors (unless the default tag is
+/// about to take over) and every injector in the cluster must not overlap. Returns a notice for stdout when
+/// default injection moves from a revision to the default revision.
+pub async fn check<C: ClusterApi>(cluster: &C, iop: &Value, pilot: &[Value]) -> Result<Option<String>, InstallError> {
+    let rendered: Vec<&Value> = pilot.iter().filter(|o| str_at(o, "/kind") == "MutatingWebhookConfiguration").collect();
+    if pilot.is_empty() {
+        return Ok(None);
+    }
+    let exists = !cluster.list(&mwc_kind(), DEFAULT_TAG_SELECTOR).await.ok().flatten().unwrap_or_default().is_empty();
+    let needed = needed(iop, exists);
+    let mut configs: Vec<Value> = cluster.list(&mwc_kind(), "").await?.unwrap_or_default();
+    if !needed {
+        for r in &rendered {
+            let name = str_at(r, "/metadata/name");
+            configs.retain(|c| str_at(c, "/metadata/name") != name);
+            configs.push((*r).clone());
+        }
+    }
+    let names: BTreeSet<&str> = rendered.iter().map(|r| str_at(r, "/metadata/name")).collect();
+    let messages: Vec<String> = overlaps(&configs, needed)
+        .into_iter()
+        .filter(|(config, _)| names.contains(config.as_str()))
+        .flat_map(|(config, msgs)| {
+            msgs.into_iter().map(move |m| format!("Error [IST0139] (MutatingWebhookConfiguration {config}) {m}"))
+        })
+        .collect();
+    if !messages.is_empty() {
+        return Err(InstallError::WebhookConflict(messages.join("\n")));
+    }
+    if needed && exists && str_at(iop, "/spec/values/revision").is_empty() {
+        let defaults = cluster
+            .list(&mwc_kind(), "app=sidecar-injector,istio.io/rev=default,istio.io/tag=default")
+            .await?
+            .unwrap_or_default();
+        if defaults.is_empty() {
+            return Ok(Some(
+                "This installation will make default injection and validation pointing to the default revision, \
+                 and originally it was pointing to the revisioned one.\n"
+                    .to_string(),
+            ));
+        }
+    }
+    Ok(None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +501,35 @@ mod tests {
         assert_eq!(labels::label(&objs[1], NOT_PRUNED_LABEL), "true");
         assert!(objs[1]["webhooks"][0].get("failurePolicy").is_none(), "Fail is left to istiod");
         assert_eq!(labels::label(&objs[2], NOT_PRUNED_LABEL), "true");
+    }
+
+    #[test]
+    fn overlapping_injectors_are_reported() {
+        let tag = json!({"metadata": {"name": "istio-revision-tag-default", "labels": {"istio.io/tag": "default",
+            "istio.io/rev": "default"}}, "webhooks": [{"name": "rev.namespace.sidecar-injector.istio.io",
+            "namespaceSelector": {"matchExpressions": [{"key": "istio-injection", "operator": "In", "values": ["enabled"]}]}}]});
+        assert!(overlaps(&[injector(), tag.clone()], true).is_empty(), "the default injector is skipped");
+        let found = overlaps(&[injector(), tag], false);
+        assert_eq!(found.keys().collect::<Vec<_>>(), ["istio-revision-tag-default", "istio-sidecar-injector"]);
+        let msg = found["istio-sidecar-injector"].iter().next().unwrap();
+        assert!(msg.starts_with("Webhook overlaps with others: [istio-revision-tag-default/"), "{msg}");
+        let mut off = injector();
+        neutralise(&mut off);
+        assert!(overlaps(&[off], false).is_empty());
+    }
+
+    #[test]
+    fn label_selectors_match_like_kubernetes() {
+        let labels: BTreeMap<&str, &str> = [("istio-injection", "enabled")].into_iter().collect();
+        let sel = |v: Value| selector_matches(Some(&v), &labels);
+        assert!(selector_matches(None, &labels));
+        assert!(sel(json!({"matchLabels": {"istio-injection": "enabled"}})));
+        assert!(!sel(json!({"matchLabels": {"istio-injection": "disabled"}})));
+        assert!(sel(json!({"matchExpressions": [{"key": "istio.io/rev", "operator": "DoesNotExist"}]})));
+        assert!(!sel(
+            json!({"matchExpressions": [{"key": "istio-injection", "operator": "NotIn", "values": ["enabled"]}]})
+        ));
+        assert!(sel(json!({"matchExpressions": [{"key": "istio-injection", "operator": "Exists"}]})));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::RenderError;
-use super::paths::{get_path, get_str};
+use super::get_dotted as get_path;
 
 /// A component's user-facing name (also the `operator.istio.io/component` label value).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -62,6 +62,8 @@ pub struct Component {
     pub flatten_values: bool,
     /// A values path that enables every listed spec.
     pub alt_enablement: Option<&'static str>,
+    /// The chart's name in Istio's Helm repository, for `manifest translate` (gateways have none).
+    pub release_name: Option<&'static str>,
 }
 
 /// Every component, in istioctl's rendering order.
@@ -78,6 +80,7 @@ pub const ALL_COMPONENTS: [Component; 6] = [
         values_root: "global",
         flatten_values: false,
         alt_enablement: None,
+        release_name: Some("base"),
     },
     Component {
         name: ComponentName::Pilot,
@@ -91,6 +94,7 @@ pub const ALL_COMPONENTS: [Component; 6] = [
         values_root: "pilot",
         flatten_values: false,
         alt_enablement: None,
+        release_name: Some("istiod"),
     },
     Component {
         name: ComponentName::IngressGateways,
@@ -104,6 +108,7 @@ pub const ALL_COMPONENTS: [Component; 6] = [
         values_root: "gateways.istio-ingressgateway",
         flatten_values: false,
         alt_enablement: Some("spec.values.gateways.istio-ingressgateway.enabled"),
+        release_name: None,
     },
     Component {
         name: ComponentName::EgressGateways,
@@ -117,6 +122,7 @@ pub const ALL_COMPONENTS: [Component; 6] = [
         values_root: "gateways.istio-egressgateway",
         flatten_values: false,
         alt_enablement: Some("spec.values.gateways.istio-egressgateway.enabled"),
+        release_name: None,
     },
     Component {
         name: ComponentName::Cni,
@@ -130,6 +136,7 @@ pub const ALL_COMPONENTS: [Component; 6] = [
         values_root: "cni",
         flatten_values: false,
         alt_enablement: None,
+        release_name: Some("cni"),
     },
     Component {
         name: ComponentName::Ztunnel,
@@ -143,6 +150,7 @@ pub const ALL_COMPONENTS: [Component; 6] = [
         values_root: "ztunnel",
         flatten_values: true,
         alt_enablement: None,
+        release_name: Some("ztunnel"),
     },
 ];
 
@@ -174,7 +182,7 @@ impl Component {
 
     /// The enabled specs of this component in `merged` (an IstioOperator with `spec` and `metadata`).
     pub fn specs(&self, merged: &Value) -> Result<Vec<ComponentSpec>, RenderError> {
-        let default_ns = get_str(merged, "metadata.namespace").unwrap_or_default().to_string();
+        let default_ns = get_path(merged, "metadata.namespace").and_then(Value::as_str).unwrap_or_default().to_string();
         let alt_enabled = self.alt_enablement.is_some_and(|p| get_path(merged, p) == Some(&Value::Bool(true)));
         let default_response = if self.default_on || alt_enabled {
             vec![ComponentSpec { namespace: default_ns.clone(), ..ComponentSpec::default() }]
@@ -204,7 +212,8 @@ impl Component {
     /// Reads one spec map like istioctl's `GatewayComponentSpec` decode; returns it and its `enabled`.
     fn build_spec(&self, m: &Map<String, Value>, default_ns: &str) -> Result<(ComponentSpec, bool), RenderError> {
         let bad = |field: &str, v: &Value| RenderError::ComponentSpec {
-            component: self.spec_key.to_string(),
+            component: self.name,
+            spec_key: self.spec_key,
             message: format!("{field}: cannot use {v} here"),
         };
         let string_field = |field: &str| -> Result<String, RenderError> {

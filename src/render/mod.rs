@@ -1,10 +1,14 @@
 //! The render pipeline of `istioctl manifest generate`: for each enabled component, build its Helm
 //! values from the merged IstioOperator, render its chart, parse the objects, apply the `k8s`
 //! post-processing, and finally print everything in istioctl's order.
+//!
+//! Entry points: [`generate`] (or [`generate_for`] with a cluster's version) then [`print_manifest`]
+//! for `manifest generate`; [`Rendered`] keeps each object's component for `install`; [`migrate`] for
+//! `manifest translate`; [`render_merged`] / [`render_components`] when the merged IstioOperator is
+//! already at hand.
 
 pub mod component;
 mod output;
-mod paths;
 mod postprocess;
 pub mod tpath;
 
@@ -13,7 +17,7 @@ use serde_json::{Map, Value};
 pub use component::{ALL_COMPONENTS, Component, ComponentName, ComponentSpec};
 pub use output::{Object, YAML_SEPARATOR, kind_rank, print_objects, sort_objects};
 
-use crate::helm::{Chart, HelmError, PreparedChart, RenderOptions};
+use crate::helm::{Chart, HelmError, KubeVersion, PreparedChart, RenderOptions};
 use crate::manifests::ManifestSource;
 use crate::operator::{FrontEndError, InstallInputs, Warning};
 
@@ -23,14 +27,24 @@ pub enum RenderError {
     /// The IstioOperator inputs could not be merged or validated.
     #[error(transparent)]
     FrontEnd(#[from] FrontEndError),
-    #[error("get component {component}: fail to convert {component}: {message}")]
-    ComponentSpec { component: String, message: String },
+    /// A component spec does not decode (`get component Pilot: fail to convert pilot: ...`).
+    #[error("get component {component}: fail to convert {spec_key}: {message}")]
+    ComponentSpec { component: ComponentName, spec_key: &'static str, message: String },
+    /// A chart failed to load or render.
     #[error("helm render: {0}")]
     Helm(#[from] HelmError),
+    /// A chart rendered text that is not YAML.
     #[error("helm render: parsing rendered output of {component}: {message}")]
     Parse { component: ComponentName, message: String },
+    /// A `k8s` setting could not be applied as a strategic merge patch.
     #[error("post processing: patch: {message}")]
     Patch { component: ComponentName, message: String },
+    /// A component's own values cannot be set (a values node on the way is not a map).
+    #[error("component {component} values: {source}")]
+    Values { component: ComponentName, source: crate::operator::SetPathError },
+    /// Rendering a component stopped abnormally (a defect, reported rather than propagated).
+    #[error("internal error while rendering component {component}")]
+    Crashed { component: ComponentName },
 }
 
 /// Objects of one component, in rendering order.
@@ -64,8 +78,13 @@ impl Rendered {
 
 /// `istioctl manifest generate`'s work: merge and validate the inputs, render every enabled component.
 pub fn generate(inputs: &InstallInputs) -> Result<Rendered, RenderError> {
+    generate_for(inputs, &KubeVersion::default())
+}
+
+/// [`generate`] for a known cluster version (`--cluster-specific`; without a cluster istioctl uses 1.32.0).
+pub fn generate_for(inputs: &InstallInputs, kube_version: &KubeVersion) -> Result<Rendered, RenderError> {
     let merged = crate::operator::load(inputs)?;
-    let mut rendered = render_merged(&merged.iop, &merged.manifests)?;
+    let mut rendered = render_merged(&merged.iop, &merged.manifests, kube_version)?;
     rendered.input_warnings = merged.warnings;
     rendered.merged = merged.iop;
     Ok(rendered)
@@ -76,35 +95,118 @@ pub fn print_manifest(rendered: &Rendered) -> String {
     print_objects(rendered.objects())
 }
 
-/// Renders a fully merged IstioOperator (`spec.values` already translated, as the operator front end
-/// produces it) with charts from `source`.
-pub fn render_merged(merged: &Value, source: &ManifestSource) -> Result<Rendered, RenderError> {
-    let mut rendered = Rendered::default();
-    for comp in &ALL_COMPONENTS {
-        let specs = comp.specs(merged)?;
-        if specs.is_empty() {
-            continue;
+/// One rendered instance of a component (a gateway, or the single spec of other components).
+#[derive(Debug, Clone)]
+pub struct ComponentRender {
+    /// The component.
+    pub component: Component,
+    /// The spec it was rendered for.
+    pub spec: ComponentSpec,
+    /// The Helm values it was rendered with (`spec.values` as the chart saw it).
+    pub values: Map<String, Value>,
+    /// Its objects, in chart order.
+    pub objects: Vec<Value>,
+    /// Its chart's `NOTES.txt` warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Stack size of a component's rendering thread (template nesting recurses natively).
+const RENDER_THREAD_STACK: usize = 16 << 20;
+
+/// Renders every enabled component instance of a merged IstioOperator, with or without the `k8s`
+/// post-processing (istioctl's `GenerateManifest` applies it; `Migrate`, behind `manifest translate`,
+/// does not). Components render in parallel; results and the first error come in component order, as
+/// istioctl's sequential loop would give them.
+pub fn render_components(
+    merged: &Value,
+    source: &ManifestSource,
+    kube_version: &KubeVersion,
+    post_process: bool,
+) -> Result<Vec<ComponentRender>, RenderError> {
+    let render = |comp: &Component| render_component(comp, merged, source, kube_version, post_process);
+    let results: Vec<Result<Vec<ComponentRender>, RenderError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ALL_COMPONENTS
+            .iter()
+            .map(|comp| {
+                let spawned = std::thread::Builder::new()
+                    .name(format!("render-{}", comp.spec_key))
+                    .stack_size(RENDER_THREAD_STACK)
+                    .spawn_scoped(scope, move || render(comp));
+                (comp, spawned)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(comp, spawned)| match spawned {
+                Ok(handle) => handle.join().unwrap_or_else(|_| Err(RenderError::Crashed { component: comp.name })),
+                // No thread to be had: render here.
+                Err(_) => render(comp),
+            })
+            .collect()
+    });
+    let mut out = Vec::new();
+    for result in results {
+        out.extend(result?);
+    }
+    Ok(out)
+}
+
+/// Renders the enabled instances of one component.
+fn render_component(
+    comp: &Component,
+    merged: &Value,
+    source: &ManifestSource,
+    kube_version: &KubeVersion,
+    post_process: bool,
+) -> Result<Vec<ComponentRender>, RenderError> {
+    let specs = comp.specs(merged)?;
+    if specs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let chart = PreparedChart::new(Chart::load(source, &format!("charts/{}", comp.chart_dir))?)?;
+    let mut out = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let values = component_values(comp, &spec, merged)?;
+        let opts = RenderOptions { kube_version: kube_version.clone(), ..RenderOptions::istioctl(&spec.namespace) };
+        let mut rendered = chart.render(&values, &opts)?;
+        if installs_crds(chart.chart(), &values) {
+            rendered.documents.extend(chart.chart().crd_documents());
         }
-        let chart = PreparedChart::new(Chart::load(source, &format!("charts/{}", comp.chart_dir))?)?;
-        let mut objects = Vec::new();
-        for spec in &specs {
-            let values = component_values(comp, spec, merged);
-            let mut out = chart.render(&values, &RenderOptions::istioctl(&spec.namespace))?;
-            rendered.warnings.extend(out.warnings);
-            if installs_crds(chart.chart(), &values) {
-                out.documents.extend(chart.chart().crd_documents());
-            }
-            let mut docs = parse_objects(comp.name, &out.documents)?;
+        let mut objects = parse_objects(comp.name, &rendered.documents)?;
+        if post_process {
             let revision = values.get("revision").and_then(Value::as_str).unwrap_or_default();
-            postprocess::post_process(comp, spec, &mut docs, revision)?;
-            objects.extend(docs.into_iter().map(|value| Object { value, component: comp.name }));
+            postprocess::post_process(comp, &spec, &mut objects, revision)?;
         }
-        match rendered.components.iter_mut().find(|c| c.component == comp.name) {
+        out.push(ComponentRender { component: *comp, spec, values, objects, warnings: rendered.warnings });
+    }
+    Ok(out)
+}
+
+/// Renders a fully merged IstioOperator (`spec.values` already translated, as the operator front end
+/// produces it) with charts from `source`, post-processed and grouped by component.
+pub fn render_merged(
+    merged: &Value,
+    source: &ManifestSource,
+    kube_version: &KubeVersion,
+) -> Result<Rendered, RenderError> {
+    let mut rendered = Rendered::default();
+    for part in render_components(merged, source, kube_version, true)? {
+        rendered.warnings.extend(part.warnings);
+        let name = part.component.name;
+        let objects = part.objects.into_iter().map(|value| Object { value, component: name });
+        match rendered.components.iter_mut().find(|c| c.component == name) {
             Some(c) => c.objects.extend(objects),
-            None => rendered.components.push(ComponentManifests { component: comp.name, objects }),
+            None => rendered.components.push(ComponentManifests { component: name, objects: objects.collect() }),
         }
     }
     Ok(rendered)
+}
+
+/// What `manifest translate` needs (upstream `render.Migrate`): each component instance rendered with its
+/// values but without `k8s` post-processing.
+pub fn migrate(inputs: &InstallInputs) -> Result<Vec<ComponentRender>, RenderError> {
+    let merged = crate::operator::load(inputs)?;
+    render_components(&merged.iop, &merged.manifests, &KubeVersion::default(), false)
 }
 
 /// Whether the chart's `crds/` files are part of the output: always, except for the `base` chart when
@@ -133,38 +235,50 @@ fn parse_objects(component: ComponentName, docs: &[String]) -> Result<Vec<Value>
     Ok(out)
 }
 
+/// The value at a dotted path of plain keys.
+fn get_dotted<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
+    crate::operator::FieldPath::keys(path.split('.')).get(tree)
+}
+
 /// The Helm values one component instance sees (`applyComponentValuesToHelmValues`).
-pub fn component_values(comp: &Component, spec: &ComponentSpec, merged: &Value) -> Map<String, Value> {
-    let mut values = Value::Object(match paths::get_path(merged, "spec.values") {
+pub fn component_values(
+    comp: &Component,
+    spec: &ComponentSpec,
+    merged: &Value,
+) -> Result<Map<String, Value>, RenderError> {
+    let mut values = Value::Object(match get_dotted(merged, "spec.values") {
         Some(Value::Object(m)) => m.clone(),
         _ => Map::new(),
     });
     let root = comp.values_root;
+    let mut set = |field: &str, value: Value| {
+        crate::operator::set_path(&mut values, &format!("{root}.{field}"), value)
+            .map(|_| ())
+            .map_err(|source| RenderError::Values { component: comp.name, source })
+    };
     if comp.is_gateway() {
-        paths::set_path(&mut values, &format!("{root}.name"), Value::String(spec.name.clone()));
-        paths::set_path(&mut values, &format!("{root}.labels"), Value::Object(spec.labels.clone()));
+        set("name", Value::String(spec.name.clone()))?;
+        set("labels", Value::Object(spec.labels.clone()))?;
         let ports = spec
             .k8s
             .as_ref()
-            .and_then(|k| paths::get_path(&Value::Object(k.clone()), "service.ports").cloned())
-            .and_then(|p| p.as_array().cloned())
+            .and_then(|k| k.get("service"))
+            .and_then(|s| s.get("ports"))
+            .and_then(Value::as_array)
+            .map(|p| p.iter().map(service_port).collect::<Vec<_>>())
             .unwrap_or_default();
         if !ports.is_empty() {
-            paths::set_path(
-                &mut values,
-                &format!("{root}.ports"),
-                Value::Array(ports.iter().map(service_port).collect()),
-            );
+            set("ports", Value::Array(ports))?;
         }
     }
     if !spec.hub.is_empty() {
-        paths::set_path(&mut values, &format!("{root}.hub"), set_flag_value(root, "hub", &spec.hub));
+        set("hub", set_flag_value(root, "hub", &spec.hub))?;
     }
     if let Some(tag) = &spec.tag {
         let text = crate::operator::go_fmt_v(tag);
-        paths::set_path(&mut values, &format!("{root}.tag"), set_flag_value(root, "tag", &text));
+        set("tag", set_flag_value(root, "tag", &text))?;
     }
-    let Value::Object(mut values) = values else { return Map::new() };
+    let Value::Object(mut values) = values else { return Ok(Map::new()) };
     if comp.flatten_values
         && let Some(Value::Object(own)) = values.get(root).cloned()
     {
@@ -180,7 +294,7 @@ pub fn component_values(comp: &Component, spec: &ComponentSpec, merged: &Value) 
         }
         values = flat;
     }
-    values
+    Ok(values)
 }
 
 /// istioctl sets component hub/tag with `--set values.<root>.<field>=<text>`, typing the text as a flag.

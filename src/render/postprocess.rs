@@ -136,7 +136,8 @@ fn fix_pdb(pdb: &mut Value) {
 fn apply_overlays(comp: &Component, k8s: &Map<String, Value>, objects: &mut [Value]) -> Result<(), RenderError> {
     let Some(overlays) = k8s.get("overlays") else { return Ok(()) };
     let bad = |what: &str| RenderError::ComponentSpec {
-        component: comp.spec_key.to_string(),
+        component: comp.name,
+        spec_key: comp.spec_key,
         message: format!("k8s.overlays: {what}"),
     };
     let overlays = match overlays {

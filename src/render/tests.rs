@@ -20,7 +20,7 @@ fn gateway_values_get_name_labels_ports_and_image() {
             .unwrap()),
         ..ComponentSpec::default()
     };
-    let values = component_values(&comp(ComponentName::IngressGateways), &spec, &merged);
+    let values = component_values(&comp(ComponentName::IngressGateways), &spec, &merged).unwrap();
     assert_eq!(
         values["gateways"]["istio-ingressgateway"],
         json!({
@@ -39,7 +39,7 @@ fn ztunnel_values_are_flattened() {
         "global": {"hub": "h"}, "revision": "", "profile": "ambient", "meshConfig": {"a": 1},
         "ztunnel": {"resourceName": "ztunnel", "profile": "override"}
     }}});
-    let values = component_values(&comp(ComponentName::Ztunnel), &ComponentSpec::default(), &merged);
+    let values = component_values(&comp(ComponentName::Ztunnel), &ComponentSpec::default(), &merged).unwrap();
     assert_eq!(
         Value::Object(values),
         json!({"global": {"hub": "h"}, "revision": "", "profile": "override", "resourceName": "ztunnel"})
@@ -49,7 +49,7 @@ fn ztunnel_values_are_flattened() {
 #[test]
 fn other_components_see_values_as_is() {
     let merged = json!({"spec": {"values": {"pilot": {"x": 1}}}});
-    let values = component_values(&comp(ComponentName::Pilot), &ComponentSpec::default(), &merged);
+    let values = component_values(&comp(ComponentName::Pilot), &ComponentSpec::default(), &merged).unwrap();
     assert_eq!(Value::Object(values), json!({"pilot": {"x": 1}}));
 }
 
@@ -93,4 +93,33 @@ fn printing_orders_across_components() {
         print_manifest(&rendered),
         "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n\n---\n"
     );
+}
+
+fn write_chart(root: &std::path::Path, dir: &str, name: &str, template: &str) {
+    let chart = root.join("charts").join(dir);
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(chart.join("Chart.yaml"), format!("name: {name}\nversion: 1.0.0\n")).unwrap();
+    std::fs::write(chart.join("templates/t.yaml"), template).unwrap();
+}
+
+#[test]
+fn components_render_in_order_and_the_first_failure_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    write_chart(dir.path(), "base", "base", "kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: b\n");
+    write_chart(dir.path(), "istio-control/istio-discovery", "istiod", "{{ fail \"pilot broke\" }}");
+    write_chart(dir.path(), "gateways/istio-ingress", "gw", "{{ fail \"gateway broke\" }}");
+    let source = ManifestSource::Dir(dir.path().to_path_buf());
+    let merged = json!({"metadata": {"namespace": "ns"}, "spec": {"components": {"ingressGateways": [{"name": "g"}]}}});
+    let err = render_merged(&merged, &source, &KubeVersion::default()).unwrap_err();
+    assert!(err.to_string().contains("pilot broke"), "{err}");
+    // Without Pilot, the gateway's failure is the first.
+    let merged = json!({"spec": {"components": {"pilot": {"enabled": false}}}});
+    let err = render_merged(&merged, &source, &KubeVersion::default()).unwrap_err();
+    assert!(err.to_string().contains("gateway broke"), "{err}");
+    // With only Base, objects come out grouped per component, in the chart's namespace.
+    let merged = json!({"spec": {"components": {"pilot": {"enabled": false}, "ingressGateways": []}}});
+    let rendered = render_merged(&merged, &source, &KubeVersion::default()).unwrap();
+    assert_eq!(rendered.components.len(), 1);
+    assert_eq!(rendered.components[0].component, ComponentName::Base);
+    assert_eq!(rendered.objects().map(Object::name).collect::<Vec<_>>(), ["b"]);
 }

@@ -321,6 +321,15 @@ mod tests {
         assert_eq!(d.pointer("/metadata/annotations").unwrap(), &json!({}));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(path in "[a-c.\\[\\]:0-9*-]{0,12}", set in proptest::bool::ANY) {
+            let mut d = deployment();
+            let value = json!("x: y");
+            let _ = apply_patch(&mut d, &path, set.then_some(&value));
+        }
+    }
+
     #[test]
     fn sprint_matches_go() {
         assert_eq!(sprint(Some(&json!(8080))), "8080");

@@ -227,3 +227,28 @@ proptest! {
         }
     }
 }
+
+fn arb_env_patch_item() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        ("[A-E]", "[xy]").prop_map(|(n, v)| json!({"name": n, "value": v})),
+        "[A-E]".prop_map(|n| json!({"name": n, "$patch": "delete"})),
+        Just(json!({"$patch": "replace"})),
+        Just(json!({"value": "no name"})),
+        arb_scalar(),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_typed_patches_never_panic(
+        orig in arb_env(),
+        items in prop::collection::vec(arb_env_patch_item(), 0..5),
+        junk in arb_object(),
+    ) {
+        let mut o = deployment_with_env(&[]);
+        o["spec"]["template"]["spec"]["containers"][0]["env"] = Value::Array(orig);
+        let _ = strategic_merge_patch(&o, &patch_env(Value::Array(items)), Schema::for_kind("Deployment"));
+        let _ = strategic_merge_patch(&o, &json!({"spec": {"template": {"spec": junk.clone()}}}), Schema::for_kind("Deployment"));
+        let _ = strategic_merge_patch(&o, &json!({"spec": junk}), Schema::for_kind("Service"));
+    }
+}

@@ -267,6 +267,11 @@ impl<'t> State<'t> {
         match v.inner() {
             None => out.push_str("<no value>"),
             Some(Value::String(s)) => out.push_str(s),
+            Some(Value::Int(i)) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{i}");
+            }
+            Some(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
             Some(Value::Method(m)) => {
                 f.cur = Cur::Node(node);
                 let _ = m;

@@ -1,6 +1,8 @@
 //! Lexer for Go template text: splits text and `{{ }}` actions into items the way Go's
 //! text/template/parse lexer does (trim markers, comments, space items inside actions).
 
+use std::borrow::Cow;
+
 const LEFT: &str = "{{";
 const RIGHT: &str = "}}";
 
@@ -62,16 +64,16 @@ impl T {
     }
 }
 
-/// One lexed item.
+/// One lexed item (its text borrowed from the input, except error messages).
 #[derive(Debug, Clone)]
-pub(crate) struct Item {
+pub(crate) struct Item<'a> {
     pub typ: T,
     pub pos: usize,
-    pub val: String,
+    pub val: Cow<'a, str>,
     pub line: usize,
 }
 
-impl std::fmt::Display for Item {
+impl std::fmt::Display for Item<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.typ {
             T::Eof => f.write_str("EOF"),
@@ -120,7 +122,7 @@ struct Lexer<'a> {
     start: usize,
     line: usize,
     start_line: usize,
-    items: Vec<Item>,
+    items: Vec<Item<'a>>,
     paren_depth: i32,
 }
 
@@ -135,7 +137,7 @@ fn has_right_trim(s: &str) -> bool {
 }
 
 /// Lexes the whole input. The item list always ends with an Eof or an Error item.
-pub(crate) fn lex(input: &str) -> Vec<Item> {
+pub(crate) fn lex(input: &str) -> Vec<Item<'_>> {
     let mut l = Lexer { input, pos: 0, start: 0, line: 1, start_line: 1, items: Vec::new(), paren_depth: 0 };
     l.run();
     l.items
@@ -163,7 +165,7 @@ impl<'a> Lexer<'a> {
         }
     }
     fn emit(&mut self, typ: T) {
-        let val = self.input.get(self.start..self.pos).unwrap_or("").to_string();
+        let val = Cow::Borrowed(self.input.get(self.start..self.pos).unwrap_or(""));
         self.items.push(Item { typ, pos: self.start, val, line: self.start_line });
         self.start = self.pos;
         self.start_line = self.line;
@@ -175,7 +177,7 @@ impl<'a> Lexer<'a> {
         self.start_line = self.line;
     }
     fn error(&mut self, msg: String) {
-        self.items.push(Item { typ: T::Error, pos: self.start, val: msg, line: self.start_line });
+        self.items.push(Item { typ: T::Error, pos: self.start, val: Cow::Owned(msg), line: self.start_line });
     }
     fn accept(&mut self, valid: &str) -> bool {
         match self.peek() {
@@ -200,7 +202,7 @@ impl<'a> Lexer<'a> {
                     if self.pos > self.start {
                         self.emit_text(self.pos);
                     }
-                    self.items.push(Item { typ: T::Eof, pos: self.pos, val: String::new(), line: self.line });
+                    self.items.push(Item { typ: T::Eof, pos: self.pos, val: Cow::Borrowed(""), line: self.line });
                     return;
                 }
                 Some(off) => {
@@ -226,7 +228,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn emit_text(&mut self, end: usize) {
-        let val = self.input[self.start..end].to_string();
+        let val = Cow::Borrowed(&self.input[self.start..end]);
         self.items.push(Item { typ: T::Text, pos: self.start, val, line: self.start_line });
         let consumed = &self.input[self.start..self.pos];
         self.line = self.start_line + consumed.matches('\n').count();
@@ -252,11 +254,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_comment(&mut self) -> bool {
-        let Some(end) = self.rest().find("*/") else {
+        // the closing "*/" is searched after the opening "/*"
+        let Some(end) = self.rest().get(2..).and_then(|r| r.find("*/")) else {
             self.error("unclosed comment".into());
             return false;
         };
-        self.pos += end + 2;
+        self.pos += 2 + end + 2;
         let (delim, trim) = self.at_right_delim();
         if !delim {
             self.error("comment ends before closing delimiter".into());

@@ -14,6 +14,22 @@
 //! functions like `set` mutate data visible to every holder, as Go (and Helm charts) expect.
 //! Convert from/to `serde_json::Value` with [`Value::from_json`], [`Value::from_json_f64`] and
 //! [`Value::to_json`].
+//!
+//! Notes for layers built on this crate:
+//! * Helm sees every number in values (and `fromYaml`/`fromJson` results) as float64: build its
+//!   data with [`Value::from_json_f64`], so `{{ 1000000 }}`-valued settings print as `1e+06`
+//!   exactly like Helm, and `eq`/`lt` between such floats and int literals fail as in Go.
+//! * Executing several templates against the same [`Value`] shares mutations between them (Helm
+//!   renders all templates of a chart with one values map; `zzz_profile.yaml` relies on that).
+//! * Go methods (`.Files.Get "x"`, `.ProxyConfig.GetTracing`) are modelled as [`Value::Method`]
+//!   entries of a map: a field chain reaching one calls it, with the command's arguments.
+//! * A missing map key reached through a field is "no value" (prints `<no value>`; Helm replaces
+//!   that text) or, with [`MissingKey::Zero`], a nil interface that errors on further field access,
+//!   exactly as Go. Go's typed maps (`map[string]string`) return `""` for a missing `index`; this
+//!   model returns nil, so pass empty maps (not nil) where Go has typed maps.
+//! * Execution is bounded by [`Template::set_max_depth`] and a native stack budget
+//!   ([`Template::set_stack_budget`], 1 MiB by default); both fail with Go's
+//!   "exceeded maximum template depth" error instead of overflowing the stack.
 
 pub mod encode;
 mod exec;
@@ -110,12 +126,13 @@ impl Error {
 }
 
 /// A set of named templates sharing a function map and options (Go's `*template.Template` with its
-/// associated templates). Cheap to clone; `Send + Sync`; executing never mutates it.
+/// associated templates). Cloning is O(1) (shared, copy-on-write); `Send + Sync`; executing
+/// never mutates it.
 #[derive(Clone)]
 pub struct Template {
     name: Arc<str>,
     funcs: Arc<HashMap<String, Func>>,
-    trees: HashMap<String, Arc<parse::Tree>>,
+    trees: Arc<HashMap<String, Arc<parse::Tree>>>,
     missing_key: MissingKey,
     max_depth: usize,
     stack_budget: usize,
@@ -139,7 +156,7 @@ impl Template {
         Template {
             name: Arc::from(""),
             funcs: Arc::new(HashMap::new()),
-            trees: HashMap::new(),
+            trees: Arc::new(HashMap::new()),
             missing_key: MissingKey::Default,
             max_depth: DEFAULT_MAX_DEPTH,
             stack_budget: DEFAULT_STACK_BUDGET,
@@ -229,7 +246,7 @@ impl Template {
         if tree.is_empty() && self.trees.contains_key(&name) {
             return;
         }
-        self.trees.insert(name, Arc::new(tree));
+        Arc::make_mut(&mut self.trees).insert(name, Arc::new(tree));
     }
 
     /// Whether a template of that name is defined.

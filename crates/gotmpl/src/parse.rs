@@ -208,7 +208,7 @@ enum Stop {
 }
 
 struct Parser<'a> {
-    items: Vec<Item>,
+    items: Vec<Item<'a>>,
     i: usize,
     parse_name: Arc<str>,
     text: Arc<str>,
@@ -225,8 +225,9 @@ type PResult<T> = Result<T, Error>;
 /// `define`/`block` tree, in definition order.
 pub(crate) fn parse(name: &str, text: &str, has_func: &dyn Fn(&str) -> bool) -> Result<Vec<(String, Tree)>, Error> {
     let text: Arc<str> = Arc::from(text);
+    let source = text.clone();
     let mut p = Parser {
-        items: lex(&text),
+        items: lex(&source),
         i: 0,
         parse_name: Arc::from(name),
         text: text.clone(),
@@ -242,13 +243,13 @@ pub(crate) fn parse(name: &str, text: &str, has_func: &dyn Fn(&str) -> bool) -> 
     Ok(p.out)
 }
 
-impl Parser<'_> {
-    fn item(&self, i: usize) -> &Item {
+impl<'a> Parser<'a> {
+    fn item(&self, i: usize) -> &Item<'a> {
         // The lexer always ends with Eof or Error; clamp to it.
         let last = self.items.len().saturating_sub(1);
         &self.items[i.min(last)]
     }
-    fn next(&mut self) -> Item {
+    fn next(&mut self) -> Item<'a> {
         let it = self.item(self.i).clone();
         if self.i < self.items.len() {
             self.i += 1;
@@ -258,10 +259,10 @@ impl Parser<'_> {
     fn backup(&mut self) {
         self.i = self.i.saturating_sub(1);
     }
-    fn peek(&self) -> &Item {
+    fn peek(&self) -> &Item<'a> {
         self.item(self.i)
     }
-    fn next_non_space(&mut self) -> Item {
+    fn next_non_space(&mut self) -> Item<'a> {
         loop {
             let it = self.next();
             if it.typ != T::Space {
@@ -269,7 +270,7 @@ impl Parser<'_> {
             }
         }
     }
-    fn peek_non_space(&mut self) -> Item {
+    fn peek_non_space(&mut self) -> Item<'a> {
         let it = self.next_non_space();
         self.backup();
         it
@@ -284,14 +285,14 @@ impl Parser<'_> {
         Error::new(ErrorKind::Parse, format!("template: {loc}: {msg}"), Some(loc), msg)
     }
 
-    fn unexpected(&self, it: &Item, context: &str) -> Error {
+    fn unexpected(&self, it: &Item<'_>, context: &str) -> Error {
         if it.typ == T::Error {
-            return self.errorf(it.val.clone());
+            return self.errorf(it.val.to_string());
         }
         self.errorf(format!("unexpected {it} in {context}"))
     }
 
-    fn expect(&mut self, typ: T, context: &str) -> PResult<Item> {
+    fn expect(&mut self, typ: T, context: &str) -> PResult<Item<'a>> {
         let it = self.next_non_space();
         if it.typ != typ {
             return Err(self.unexpected(&it, context));
@@ -372,7 +373,7 @@ impl Parser<'_> {
     fn text_or_action(&mut self) -> PResult<Parsed> {
         let it = self.next_non_space();
         match it.typ {
-            T::Text => Ok(Parsed::Node(Node::Text(it.val))),
+            T::Text => Ok(Parsed::Node(Node::Text(it.val.into_owned()))),
             T::LeftDelim => self.action(),
             _ => Err(self.unexpected(&it, "input")),
         }
@@ -464,7 +465,7 @@ impl Parser<'_> {
         Ok(Branch { pos: pipe.pos, pipe, list, else_list })
     }
 
-    fn template_name(&mut self, it: &Item, context: &str) -> PResult<String> {
+    fn template_name(&mut self, it: &Item<'_>, context: &str) -> PResult<String> {
         match it.typ {
             T::String | T::RawString => self.unquote(&it.val),
             _ => Err(self.unexpected(it, context)),
@@ -521,14 +522,14 @@ impl Parser<'_> {
                 T::Assign | T::Declare => {
                     pipe.is_assign = next.typ == T::Assign;
                     self.next_non_space();
-                    pipe.decl.push(v.val.clone());
-                    self.vars.push(v.val.clone());
+                    pipe.decl.push(v.val.to_string());
+                    self.vars.push(v.val.to_string());
                     break 'decls;
                 }
                 T::Char if next.val == "," => {
                     self.next_non_space();
-                    pipe.decl.push(v.val.clone());
-                    self.vars.push(v.val.clone());
+                    pipe.decl.push(v.val.to_string());
+                    self.vars.push(v.val.to_string());
                     if context == "range" && pipe.decl.len() < 2 {
                         match self.peek_non_space().typ {
                             T::Variable | T::RightDelim | T::RightParen => continue 'decls,
@@ -641,15 +642,15 @@ impl Parser<'_> {
                 if !(self.has_func)(&it.val) {
                     return Err(self.errorf(format!("function {} not defined", crate::gofmt::quote(&it.val))));
                 }
-                Arg::Ident(it.pos, it.val)
+                Arg::Ident(it.pos, it.val.into_owned())
             }
             T::Dot => Arg::Dot(it.pos),
             T::Nil => Arg::Nil(it.pos),
             T::Variable => {
-                if !self.vars.contains(&it.val) {
+                if !self.vars.iter().any(|v| *v == it.val) {
                     return Err(self.errorf(format!("undefined variable {}", crate::gofmt::quote(&it.val))));
                 }
-                Arg::Variable { pos: it.pos, name: it.val, idents: Vec::new() }
+                Arg::Variable { pos: it.pos, name: it.val.into_owned(), idents: Vec::new() }
             }
             T::Field => Arg::Field { pos: it.pos, idents: vec![it.val.trim_start_matches('.').to_string()] },
             T::Bool => Arg::Bool(it.pos, it.val == "true"),
@@ -665,7 +666,7 @@ impl Parser<'_> {
             }
             T::String | T::RawString => {
                 let value = self.unquote(&it.val)?;
-                Arg::Str { pos: it.pos, quoted: it.val, value: Arc::from(value) }
+                Arg::Str { pos: it.pos, quoted: it.val.into_owned(), value: Arc::from(value) }
             }
             _ => {
                 self.backup();
@@ -678,8 +679,8 @@ impl Parser<'_> {
         crate::gofmt::unquote(s).ok_or_else(|| self.errorf("invalid syntax"))
     }
 
-    fn number(&self, it: &Item) -> PResult<Number> {
-        let text = it.val.clone();
+    fn number(&self, it: &Item<'_>) -> PResult<Number> {
+        let text = it.val.to_string();
         if it.typ == T::CharConstant {
             let inner = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
             let c = crate::gofmt::unquote_char(inner, '\'')

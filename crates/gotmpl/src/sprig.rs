@@ -245,7 +245,8 @@ const TABLE: &[(&str, RawFn)] = &[
                 m.remove(k);
                 Ok(Value::Map(m.clone()))
             }
-            None => Ok(Value::Nil),
+            // deleting from a nil map is a no-op in Go; the (nil) map prints as map[]
+            None => Ok(Value::new_map()),
         }
     }),
     ("hasKey", |_, a| {

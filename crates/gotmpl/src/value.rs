@@ -400,6 +400,13 @@ impl fmt::Debug for Value {
     }
 }
 
+/// Go's `%v` formatting (strings raw, maps `map[k:v]` with sorted keys, floats like Go).
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::gofmt::sprint_v(self))
+    }
+}
+
 impl fmt::Debug for Map {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&Value::Map(self.clone()), f)

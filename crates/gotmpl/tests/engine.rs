@@ -425,6 +425,7 @@ fn parse_errors() {
         ("{{ \"a\".b }}", r#"template: t:1: unexpected . after term "\"a\"""#),
         ("{{ template .s }}", "template: t:1: unexpected \".s\" in template clause"),
         ("{{/* open", "template: t:1: unclosed comment"),
+        ("{{/*/}}", "template: t:1: unclosed comment"),
         ("{{/* c */ x }}", "template: t:1: comment ends before closing delimiter"),
         ("{{ 99999999999999999999 }}", "template: t:1: integer overflow: \"99999999999999999999\""),
         ("{{ range $a, $b, $c := . }}{{ end }}", "template: t:1: too many declarations in range"),

@@ -142,7 +142,7 @@ fn engine(mk: MissingKey) -> Template {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(600), ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics(text in template_text(), data in value(), mk in 0u8..3) {

@@ -145,6 +145,7 @@ fn dicts() {
             "{{ $d := dict }}{{ $_ := set $d \"x\" 1 }}{{ $_ := set $d \"y\" 2 }}{{ $_ := unset $d \"x\" }}{{ $d }}",
             "map[y:2]",
         ),
+        ("{{ unset .n \"x\" }}", "map[]"),
         ("{{ keys .m | sortAlpha }} {{ values (dict \"a\" 1 \"b\" 2) }}", "[a b inner] [1 2]"),
         ("{{ pick .m \"a\" \"zz\" }} {{ omit .m \"a\" \"inner\" }}", "map[a:1] map[b:2]"),
         (
@@ -223,4 +224,63 @@ fn regex_and_encodings() {
         ),
         ("{{ fromJsonArray \"[1, \\\"x\\\"]\" }}", "[1 x]"),
     ]);
+}
+
+/// The profile-overlay logic Istio's charts run first (zzz_profile.yaml): it mutates `$` and
+/// `$.Values` in place, and templates executed afterwards on the same data must see the result.
+#[test]
+fn profile_overlay_mutations_persist_across_templates() {
+    let files = Value::map_from([(
+        "Get",
+        Value::Method(gotmpl::func(|_, a| {
+            Ok(Value::string(match gotmpl::arg_str(a, 0)? {
+                "files/profile-demo.json" => r#"{"global": {"hub": "demo-hub"}, "pilot": {"replicas": 1}}"#,
+                _ => "",
+            }))
+        })),
+    )]);
+    let root = Value::from_json_f64(&json!({
+        "Values": {
+            "profile": "demo",
+            "pilot": {"enabled": false},
+            "_internal_defaults_do_not_set": {
+                "global": {"hub": "default-hub", "tag": "1.30.3"},
+                "pilot": {"enabled": true, "replicas": 2, "env": {}}
+            }
+        }
+    }));
+    if let Value::Map(m) = &root {
+        m.insert("Files", files);
+    }
+    let mut t = Template::new();
+    t.add_funcs(gotmpl::sprig_funcs());
+    t.parse(
+        "zzz_profile.yaml",
+        r#"{{- $defaults := $.Values._internal_defaults_do_not_set }}
+{{- $_ := unset $.Values "_internal_defaults_do_not_set" }}
+{{- $profile := dict }}
+{{- with (coalesce ($.Values).profile ($.Values.global).profile) }}
+{{- with $.Files.Get (printf "files/profile-%s.json" .)}}
+{{- $profile = (. | fromJson) }}
+{{- else }}
+{{ fail (cat "unknown profile" .) }}
+{{- end }}
+{{- end }}
+{{- if $profile }}
+{{- $a := mustMergeOverwrite $defaults $profile }}
+{{- end }}
+{{- $x := set $.Values "_original" (deepCopy $.Values) }}
+{{- $b := set $ "Values" (mustMergeOverwrite $defaults $.Values) }}"#,
+    )
+    .unwrap();
+    t.parse("deployment.yaml", "{{ .Values.global.hub }} {{ .Values.pilot.enabled }} {{ .Values.pilot.replicas }} {{ .Values._original.profile }} {{ .Values.global.tag }}")
+        .unwrap();
+    assert_eq!(t.execute("zzz_profile.yaml", &root).unwrap(), "");
+    assert_eq!(t.execute("deployment.yaml", &root).unwrap(), "demo-hub false 1 demo 1.30.3");
+    let mut bad = root.deep_copy();
+    if let Value::Map(m) = &mut bad {
+        m.insert("Values", Value::from_json_f64(&json!({"profile": "nope", "_internal_defaults_do_not_set": {}})));
+    }
+    let e = t.execute("zzz_profile.yaml", &bad).unwrap_err();
+    assert!(e.to_string().ends_with("error calling fail: unknown profile nope"), "{e}");
 }

@@ -17,14 +17,25 @@
 //!   merge patch is handled as a JSON merge patch (lists are replaced, not merged by key).
 //! - Bookkeeping: uid, resourceVersion (one global counter), generation (bumped when anything but metadata
 //!   and status changes), creationTimestamp, managedFields for appliers, finalizers/deletionTimestamp.
-//! - Rules: namespaced creates need the namespace; deleting a namespace deletes its contents; deleting a
-//!   CRD deletes its objects; errors are `Status` objects shaped like Kubernetes'.
+//! - Rules: namespaces get their `kubernetes.io/metadata.name` label and Services a cluster IP, as the
+//!   real API server does; namespaced creates need the namespace; deleting a namespace deletes its
+//!   contents; deleting a CRD deletes its objects; errors are `Status` objects shaped like Kubernetes'.
 //! - Behaviour: CRDs are Established at once; Deployments, DaemonSets, StatefulSets and ReplicaSets get a
 //!   "progressing" status when written and, after [`Config::ready_after`] (or never), Pods that run and a
 //!   ready status. The annotation [`NEVER_READY_ANNOTATION`] (value: a reason such as `ImagePullBackOff`)
 //!   instead leaves one Pod waiting with that reason, plus a Warning Event.
-//! - Exec over WebSocket runs the command locally (see [`exec`]). SPDY is not served.
+//! - Exec over WebSocket (`v5.channel.k8s.io`, `v4.channel.k8s.io`) runs the command LOCALLY on this
+//!   machine and streams stdout, stderr and the exit status. SPDY is not served.
 //! - Faults ([`Faults`]) and a request log ([`RequestRecord`]).
+//!
+//! Known limits: kubectl must run with `--validate=false` (no OpenAPI documents are served); protobuf
+//! request bodies are read only for what `kubectl create namespace|configmap|secret|serviceaccount`
+//! sends (other typed creates get 415: use `kubectl apply`); `limit`/`continue` paging is ignored (lists
+//! are whole); Jobs never complete; there is no admission, validation or defaulting; no TLS (kube-rs 5 and
+//! kubectl 1.35 both accept `server: http://127.0.0.1:PORT`).
+//!
+//! kubectl 1.35 for tests comes from `scripts/install-kubectl.sh` (into `target/tools/kubectl`); the
+//! kubectl tests are `#[ignore]`d: `cargo test -p kube-emulator -- --ignored` (`KUBECTL=path` overrides).
 //!
 //! Standalone use (the `kube-emulator` example of the istioctl package):
 //!
@@ -35,7 +46,8 @@
 //! writes a kubeconfig to FILE, prints `ready` on stdout once it accepts requests, and serves until
 //! killed. `--ready-after never` keeps workloads unready; fault flags are listed by `--help`.
 //!
-//! Library use, from plain `#[test]` functions (the emulator runs its own runtime threads):
+//! Library use, from plain `#[test]` functions (the emulator runs its own runtime threads; it can also be
+//! started inside a tokio runtime). Workloads are ready at once by default (`ready_after: Some(0s)`):
 //!
 //! ```no_run
 //! let emu = kube_emulator::Emulator::start(kube_emulator::Config::default()).unwrap();
@@ -123,9 +135,10 @@ pub struct RequestRecord {
 }
 
 impl RequestRecord {
-    /// Whether the request could change state (POST, PUT, PATCH, DELETE).
+    /// Whether the request could change state: POST, PUT, PATCH or DELETE, except POSTs of access and
+    /// token reviews (`.../selfsubjectaccessreviews`), which only ask a question.
     pub fn is_mutating(&self) -> bool {
-        matches!(self.method.as_str(), "POST" | "PUT" | "PATCH" | "DELETE")
+        matches!(self.method.as_str(), "POST" | "PUT" | "PATCH" | "DELETE") && !self.path.ends_with("reviews")
     }
 }
 
@@ -317,7 +330,7 @@ fn seed_cluster(store: &mut Store) {
         return;
     };
     for name in INITIAL_NAMESPACES {
-        let obj = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name, "labels": {"kubernetes.io/metadata.name": name}}});
+        let obj = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}});
         let _ = store.create(&ns, "", obj, false);
     }
     let node = json!({

@@ -360,7 +360,9 @@ pub fn server_side_apply(
             continue;
         } else if owner.apply {
             let mut e = owner.entry.clone();
-            e["fieldsV1"] = fields_v1(&owner.fields);
+            if let Some(m) = e.as_object_mut() {
+                m.insert("fieldsV1".into(), fields_v1(&owner.fields));
+            }
             entries.push(e);
         } else {
             entries.push(owner.entry);

@@ -445,28 +445,89 @@ fn wants_table(accept: &str) -> bool {
     accept.split(',').next().is_some_and(|first| first.contains("as=Table"))
 }
 
-fn table(objs: &[Value], rv: u64) -> Value {
+/// A column of `kubectl get` output: header and how to fill a cell.
+type Column = (&'static str, fn(&Value) -> String);
+
+fn int_at(o: &Value, path: &[&str]) -> i64 {
+    get_path(o, path).and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// The kind-specific columns between NAME and AGE, as kubectl shows them for the common kinds.
+fn extra_columns(res: &ResourceInfo) -> Vec<Column> {
+    match (res.group.as_str(), res.plural.as_str()) {
+        ("", "namespaces") => vec![("Status", |o| str_at(o, &["status", "phase"]).to_string())],
+        ("", "pods") => vec![
+            ("Ready", |o| {
+                let statuses = get_path(o, &["status", "containerStatuses"]).and_then(Value::as_array);
+                let total = statuses.map_or(0, Vec::len);
+                let ready = statuses.map_or(0, |a| a.iter().filter(|c| c["ready"] == true).count());
+                format!("{ready}/{total}")
+            }),
+            ("Status", |o| {
+                let waiting = get_path(o, &["status", "containerStatuses"]).and_then(Value::as_array).and_then(|a| {
+                    a.iter().find_map(|c| get_path(c, &["state", "waiting", "reason"]).and_then(Value::as_str))
+                });
+                waiting.unwrap_or_else(|| str_at(o, &["status", "phase"])).to_string()
+            }),
+            ("Restarts", |_| "0".to_string()),
+        ],
+        ("apps", "deployments") => vec![
+            ("Ready", |o| {
+                let want = get_path(o, &["spec", "replicas"]).and_then(Value::as_i64).unwrap_or(1);
+                format!("{}/{want}", int_at(o, &["status", "readyReplicas"]))
+            }),
+            ("Up-to-date", |o| int_at(o, &["status", "updatedReplicas"]).to_string()),
+            ("Available", |o| int_at(o, &["status", "availableReplicas"]).to_string()),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+fn table(res: &ResourceInfo, objs: &[Value], rv: u64) -> Value {
     let now = now_secs();
+    let extra = extra_columns(res);
     let rows: Vec<Value> = objs
         .iter()
         .map(|o| {
             let age = parse_rfc3339(str_at(o, &["metadata", "creationTimestamp"])).map(|t| short_age(now - t)).unwrap_or_else(|| "<unknown>".into());
+            let mut cells = vec![json!(str_at(o, &["metadata", "name"]))];
+            cells.extend(extra.iter().map(|(_, cell)| json!(cell(o))));
+            cells.push(json!(age));
             json!({
-                "cells": [str_at(o, &["metadata", "name"]), age],
+                "cells": cells,
                 "object": {"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": o.get("metadata").cloned().unwrap_or_else(|| json!({}))},
             })
         })
         .collect();
+    let column = |name: &str, format: &str| json!({"name": name, "type": "string", "format": format, "description": "", "priority": 0});
+    let mut columns = vec![column("Name", "name")];
+    columns.extend(extra.iter().map(|(name, _)| column(name, "")));
+    columns.push(column("Age", ""));
     json!({
         "kind": "Table",
         "apiVersion": "meta.k8s.io/v1",
         "metadata": {"resourceVersion": rv.to_string()},
-        "columnDefinitions": [
-            {"name": "Name", "type": "string", "format": "name", "description": "Name must be unique within a namespace.", "priority": 0},
-            {"name": "Age", "type": "string", "format": "", "description": "Time since creation.", "priority": 0}
-        ],
+        "columnDefinitions": columns,
         "rows": rows,
     })
+}
+
+/// A `<Kind>List` of items at the given resourceVersion.
+fn list_json(res: &ResourceInfo, items: Vec<Value>, rv: u64) -> Value {
+    json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": {"resourceVersion": rv.to_string()}, "items": items})
+}
+
+/// The `DeleteOptions` body of a DELETE, if it has a readable one.
+fn delete_options(body: &[u8]) -> Option<Value> {
+    if body.is_empty() { None } else { parse_body(body).ok() }
+}
+
+/// Fails with NotFound unless the object exists.
+fn must_exist(shared: &Shared, res: &ResourceInfo, ns: &str, name: &str) -> Result<(), ApiError> {
+    match lock(&shared.store).get(&Key::new(res, ns, name)) {
+        Some(_) => Ok(()),
+        None => Err(ApiError::not_found(res, name)),
+    }
 }
 
 fn selectors(q: &Query) -> Result<(LabelSelector, FieldSelector), ApiError> {
@@ -505,7 +566,7 @@ fn resource_request(
         ("GET", None, None) => {
             let (labels, fields) = selectors(q)?;
             if q.flag("watch") {
-                return Ok(watch(shared, res.clone(), namespace.clone(), labels, fields, q));
+                return Ok(watch(shared, res.clone(), namespace.clone(), labels, fields, q, wants_table(r.accept)));
             }
             let store = lock(&shared.store);
             let items: Vec<Value> = store
@@ -516,27 +577,24 @@ fn resource_request(
                 .collect();
             let rv = store.resource_version();
             if wants_table(r.accept) {
-                return Ok(json_response(200, &table(&items, rv)));
+                return Ok(json_response(200, &table(res, &items, rv)));
             }
-            Ok(json_response(
-                200,
-                &json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": {"resourceVersion": rv.to_string()}, "items": items}),
-            ))
+            Ok(json_response(200, &list_json(res, items, rv)))
         }
         ("GET", Some(name), None | Some("status")) => {
             let store = lock(&shared.store);
             let obj = store.get(&Key::new(res, ns, name)).ok_or_else(|| ApiError::not_found(res, name))?;
             if wants_table(r.accept) {
-                return Ok(json_response(200, &table(std::slice::from_ref(obj), store.resource_version())));
+                return Ok(json_response(200, &table(res, std::slice::from_ref(obj), store.resource_version())));
             }
             Ok(json_response(200, &present(res, obj)))
         }
         ("GET", Some(name), Some("log")) if res.plural == "pods" => {
-            lock(&shared.store).get(&Key::new(res, ns, name)).ok_or_else(|| ApiError::not_found(res, name))?;
+            must_exist(shared, res, ns, name)?;
             Ok((StatusCode::OK, [(header::CONTENT_TYPE, "text/plain")], "").into_response())
         }
         ("GET" | "POST", Some(name), Some("exec")) if res.plural == "pods" => {
-            lock(&shared.store).get(&Key::new(res, ns, name)).ok_or_else(|| ApiError::not_found(res, name))?;
+            must_exist(shared, res, ns, name)?;
             let ws = ws.ok_or_else(|| {
                 ApiError::bad_request("Upgrade request required: the kube emulator serves exec over WebSocket only")
             })?;
@@ -563,7 +621,7 @@ fn resource_request(
         }
         ("PATCH", Some(name), None | Some("status")) => patch(shared, res, ns, name, sub.is_some(), &r),
         ("DELETE", Some(name), None) => {
-            let opts = if r.body.is_empty() { None } else { parse_body(r.body).ok() };
+            let opts = delete_options(r.body);
             let orphan = q.get("propagationPolicy") == Some("Orphan")
                 || opts.as_ref().and_then(|o| o.get("propagationPolicy")).and_then(Value::as_str) == Some("Orphan")
                 || q.get("orphanDependents") == Some("true");
@@ -583,7 +641,7 @@ fn resource_request(
         }
         ("DELETE", None, None) => {
             let (labels, fields) = selectors(q)?;
-            let opts = if r.body.is_empty() { None } else { parse_body(r.body).ok() };
+            let opts = delete_options(r.body);
             let dry = dry_run(q, opts.as_ref());
             let mut store = lock(&shared.store);
             let victims: Vec<Value> = store
@@ -600,10 +658,7 @@ fn resource_request(
                 }
             }
             let rv = store.resource_version();
-            Ok(json_response(
-                200,
-                &json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": {"resourceVersion": rv.to_string()}, "items": items}),
-            ))
+            Ok(json_response(200, &list_json(res, items, rv)))
         }
         _ => Err(ApiError::method_not_allowed(r.method)),
     }
@@ -630,8 +685,8 @@ fn patch(
                 "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
             ));
         }
-        let text = std::str::from_utf8(r.body).map_err(|_| ApiError::bad_request("the request body is not UTF-8"))?;
-        let applied = goyaml::parse(text).map_err(|e| ApiError::bad_request(format!("error decoding YAML: {e}")))?;
+        // kube-rs sends JSON (a subset of YAML), kubectl YAML.
+        let applied = parse_body(r.body)?;
         if !applied.is_object() {
             return Err(ApiError::bad_request("the apply configuration must be an object"));
         }
@@ -699,6 +754,32 @@ fn event_line(kind: &str, object: &Value) -> Bytes {
     Bytes::from(s)
 }
 
+/// Turns stored objects into watch event lines, as objects or (for `kubectl get -w`) one-row Tables whose
+/// column definitions come only with the first.
+struct Encoder {
+    res: ResourceInfo,
+    as_table: bool,
+    columns_sent: bool,
+}
+
+impl Encoder {
+    fn line(&mut self, kind: &str, obj: &Value) -> Bytes {
+        let shown = present(&self.res, obj);
+        if !self.as_table {
+            return event_line(kind, &shown);
+        }
+        let rv = str_at(&shown, &["metadata", "resourceVersion"]).parse().unwrap_or(0);
+        let mut t = table(&self.res, std::slice::from_ref(&shown), rv);
+        if self.columns_sent
+            && let Some(m) = t.as_object_mut()
+        {
+            m.insert("columnDefinitions".into(), json!([]));
+        }
+        self.columns_sent = true;
+        event_line(kind, &t)
+    }
+}
+
 fn watch(
     shared: &Arc<Shared>,
     res: ResourceInfo,
@@ -706,7 +787,9 @@ fn watch(
     labels: LabelSelector,
     fields: FieldSelector,
     q: &Query,
+    as_table: bool,
 ) -> Response {
+    let mut encoder = Encoder { res: res.clone(), as_table, columns_sent: false };
     let timeout = q.get("timeoutSeconds").and_then(|t| t.parse::<u64>().ok()).map(Duration::from_secs);
     let send_initial = q.get("sendInitialEvents") == Some("true");
     let rv_param = q.get("resourceVersion").unwrap_or("").to_string();
@@ -727,7 +810,7 @@ fn watch(
         let mut end_now = false;
         if send_initial || rv_param.is_empty() || rv_param == "0" {
             for (_, v) in store.all().filter(|(k, v)| matches(k, v)) {
-                lines.push(event_line("ADDED", &present(&res, v)));
+                lines.push(encoder.line("ADDED", v));
             }
             if send_initial {
                 let bookmark = json!({"kind": res.kind, "apiVersion": res.api_version(), "metadata": {
@@ -738,8 +821,10 @@ fn watch(
         } else {
             match rv_param.parse::<u64>() {
                 Ok(rv) if rv >= store.oldest_resumable() => {
-                    for e in store.events_since(rv).iter().filter(|e| matches(&e.key, &e.object)) {
-                        lines.push(event_line(e.kind.as_str(), &present(&res, &e.object)));
+                    for e in store.events_since(rv) {
+                        if let Some(kind) = e.seen_as(&matches) {
+                            lines.push(encoder.line(kind.as_str(), &e.object));
+                        }
                     }
                 }
                 _ => {
@@ -770,12 +855,13 @@ fn watch(
         loop {
             tokio::select! {
                 ev = rx.recv() => match ev {
-                    Ok(e) if matches(&e.key, &e.object) => {
-                        if tx.send(event_line(e.kind.as_str(), &present(&res, &e.object))).await.is_err() {
+                    Ok(e) => {
+                        if let Some(kind) = e.seen_as(&matches)
+                            && tx.send(encoder.line(kind.as_str(), &e.object)).await.is_err()
+                        {
                             return;
                         }
                     }
-                    Ok(_) => {}
                     Err(_) => return,
                 },
                 _ = &mut deadline => return,

@@ -42,6 +42,23 @@ pub(crate) enum EventType {
     Deleted,
 }
 
+impl WatchEvent {
+    /// The event type a watch filtered by `matches` sees, if any: a MODIFIED object that starts
+    /// matching is ADDED for it, one that stops matching is DELETED.
+    pub(crate) fn seen_as(&self, matches: impl Fn(&Key, &Value) -> bool) -> Option<EventType> {
+        let now = matches(&self.key, &self.object);
+        match (self.kind, &self.previous) {
+            (EventType::Modified, Some(before)) => match (matches(&self.key, before), now) {
+                (true, true) => Some(EventType::Modified),
+                (false, true) => Some(EventType::Added),
+                (true, false) => Some(EventType::Deleted),
+                (false, false) => None,
+            },
+            (kind, _) => now.then_some(kind),
+        }
+    }
+}
+
 impl EventType {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
@@ -59,6 +76,9 @@ pub(crate) struct WatchEvent {
     pub kind: EventType,
     pub key: Key,
     pub object: Value,
+    /// The object before a MODIFIED change, so selector-filtered watches can tell "started or stopped
+    /// matching" (sent as ADDED or DELETED, like Kubernetes does).
+    pub previous: Option<Value>,
 }
 
 /// A workload whose readiness the timer must settle: (key, uid, generation).
@@ -157,7 +177,9 @@ impl Store {
 
     /// Every served resource type (built-ins plus stored CRDs).
     pub(crate) fn resources(&self) -> Vec<ResourceInfo> {
-        all_resources(self.objects.iter().filter(|(k, _)| is_crd_key(k)).map(|(_, v)| v))
+        let start =
+            Key { group: CRD_GROUP.into(), plural: CRD_PLURAL.into(), namespace: String::new(), name: String::new() };
+        all_resources(self.objects.range(start..).take_while(|(k, _)| is_crd_key(k)).map(|(_, v)| v))
     }
 
     /// The resource type at group/version/plural.
@@ -198,13 +220,13 @@ impl Store {
     pub(crate) fn put(&mut self, key: Key, mut obj: Value, kind: EventType) -> Value {
         self.rv += 1;
         set_path(&mut obj, &["metadata", "resourceVersion"], json!(self.rv.to_string()));
-        self.objects.insert(key.clone(), obj.clone());
-        self.record(key, obj.clone(), kind);
+        let previous = self.objects.insert(key.clone(), obj.clone()).filter(|_| kind == EventType::Modified);
+        self.record(key, obj.clone(), kind, previous);
         obj
     }
 
-    fn record(&mut self, key: Key, object: Value, kind: EventType) {
-        let ev = Arc::new(WatchEvent { rv: self.rv, kind, key, object });
+    fn record(&mut self, key: Key, object: Value, kind: EventType, previous: Option<Value>) {
+        let ev = Arc::new(WatchEvent { rv: self.rv, kind, key, object, previous });
         self.history.push_back(ev.clone());
         while self.history.len() > HISTORY {
             self.history.pop_front();
@@ -218,7 +240,7 @@ impl Store {
         let mut obj = self.objects.remove(key)?;
         self.rv += 1;
         set_path(&mut obj, &["metadata", "resourceVersion"], json!(self.rv.to_string()));
-        self.record(key.clone(), obj.clone(), EventType::Deleted);
+        self.record(key.clone(), obj.clone(), EventType::Deleted, None);
         Some(obj)
     }
 
@@ -270,14 +292,7 @@ impl Store {
         } else if let Some(meta) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
             meta.shift_remove("namespace");
         }
-        let uid = self.new_uid();
-        set_path(&mut obj, &["metadata", "uid"], json!(uid));
-        set_path(&mut obj, &["metadata", "creationTimestamp"], json!(now_rfc3339()));
-        set_path(&mut obj, &["metadata", "generation"], json!(1));
-        if let Some(meta) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
-            meta.shift_remove("deletionTimestamp");
-            meta.shift_remove("resourceVersion");
-        }
+        self.fill_new_meta(&mut obj);
         self.on_write(res, None, &mut obj, false);
         if dry_run {
             return Ok(obj);
@@ -285,6 +300,18 @@ impl Store {
         let stored = self.put(key.clone(), obj, EventType::Added);
         self.note_workload(res, &key, &stored);
         Ok(stored)
+    }
+
+    /// Sets what the server decides for a new object: uid, creationTimestamp, generation 1.
+    pub(crate) fn fill_new_meta(&mut self, obj: &mut Value) {
+        let uid = self.new_uid();
+        set_path(obj, &["metadata", "uid"], json!(uid));
+        set_path(obj, &["metadata", "creationTimestamp"], json!(now_rfc3339()));
+        set_path(obj, &["metadata", "generation"], json!(1));
+        if let Some(meta) = obj.get_mut("metadata").and_then(Value::as_object_mut) {
+            meta.shift_remove("deletionTimestamp");
+            meta.shift_remove("resourceVersion");
+        }
     }
 
     /// Replaces an object (PUT, and every patch after it is computed). With `status_only`, only the
@@ -434,16 +461,37 @@ impl Store {
             }
         }
         match (res.group.as_str(), res.plural.as_str()) {
-            ("", "namespaces") if str_at(obj, &["status", "phase"]).is_empty() => {
-                set_path(obj, &["status", "phase"], json!("Active"));
+            ("", "namespaces") => {
+                if str_at(obj, &["status", "phase"]).is_empty() {
+                    set_path(obj, &["status", "phase"], json!("Active"));
+                }
+                let name = str_at(obj, &["metadata", "name"]).to_string();
+                set_path(obj, &["metadata", "labels", NAMESPACE_NAME_LABEL], json!(name));
             }
-            ("apiextensions.k8s.io", "customresourcedefinitions") => establish_crd(obj),
+            ("", "services") => self.assign_cluster_ip(old, obj),
+            (CRD_GROUP, CRD_PLURAL) => establish_crd(obj),
             _ if res.is_workload() && old.is_none_or(|o| generation(o) != generation(obj)) => {
                 let status = workload::progressing_status(res, obj);
                 set_path(obj, &["status"], status);
             }
             _ => {}
         }
+    }
+
+    /// Gives a Service a cluster IP (kept across updates), as the API server's allocator does.
+    fn assign_cluster_ip(&mut self, old: Option<&Value>, obj: &mut Value) {
+        if str_at(obj, &["spec", "type"]) == "ExternalName" || !str_at(obj, &["spec", "clusterIP"]).is_empty() {
+            return;
+        }
+        let ip = match old.map(|o| str_at(o, &["spec", "clusterIP"])).filter(|ip| !ip.is_empty()) {
+            Some(ip) => ip.to_string(),
+            None => {
+                let n = self.next_counter();
+                format!("10.96.{}.{}", n / 250 % 250, n % 250 + 1)
+            }
+        };
+        set_path(obj, &["spec", "clusterIPs"], json!([ip]));
+        set_path(obj, &["spec", "clusterIP"], json!(ip));
     }
 
     fn note_workload(&mut self, res: &ResourceInfo, key: &Key, stored: &Value) {
@@ -459,12 +507,13 @@ impl Store {
         }
     }
 
-    /// Workloads whose status does not yet say ready for their current generation.
+    /// Workloads whose status does not yet say ready for their current generation (never-ready ones aside).
     pub(crate) fn unsettled_workloads(&self) -> Vec<ReadyTask> {
         self.objects
             .iter()
             .filter(|(k, _)| k.group == "apps" && crate::resources::WORKLOAD_PLURALS.contains(&k.plural.as_str()))
-            .filter(|(_, v)| !workload::is_settled(v))
+            // Never-ready workloads were settled (as not ready) when written.
+            .filter(|(_, v)| !workload::is_settled(v) && workload::never_ready_reason(v).is_none())
             .map(|(k, v)| ReadyTask {
                 key: k.clone(),
                 uid: str_at(v, &["metadata", "uid"]).to_string(),
@@ -497,8 +546,13 @@ pub(crate) fn namespace_key(ns: &str) -> Key {
     Key { group: String::new(), plural: "namespaces".into(), namespace: String::new(), name: ns.to_string() }
 }
 
+/// The label Kubernetes puts on every namespace, holding its name.
+pub(crate) const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
+const CRD_GROUP: &str = "apiextensions.k8s.io";
+const CRD_PLURAL: &str = "customresourcedefinitions";
+
 fn is_crd_key(k: &Key) -> bool {
-    k.group == "apiextensions.k8s.io" && k.plural == "customresourcedefinitions"
+    k.group == CRD_GROUP && k.plural == CRD_PLURAL
 }
 
 /// Marks a CRD Established with its names accepted, as the apiextensions controller would at once.

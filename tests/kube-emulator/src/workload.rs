@@ -209,7 +209,8 @@ pub(crate) fn settle(store: &mut Store, task: &ReadyTask) {
     for _ in 0..count {
         let (name, pod) = pod_for(store, &task.key, &obj, waiting.as_deref());
         let pod_key = Key::new(&pods, &task.key.namespace, &name);
-        let pod = with_new_meta(store, pod);
+        let mut pod = pod;
+        store.fill_new_meta(&mut pod);
         let stored = store.put(pod_key, pod, EventType::Added);
         if let Some(reason) = &waiting {
             warning_event(store, &stored, reason);
@@ -220,14 +221,6 @@ pub(crate) fn settle(store: &mut Store, task: &ReadyTask) {
     let st = status(&task.key.plural, &task.key.name, &updated, want, want, ready);
     set_path(&mut updated, &["status"], st);
     store.put(task.key.clone(), updated, EventType::Modified);
-}
-
-fn with_new_meta(store: &mut Store, mut pod: Value) -> Value {
-    let n = store.next_counter();
-    set_path(&mut pod, &["metadata", "uid"], json!(format!("00000000-0000-4000-8000-{n:012x}")));
-    set_path(&mut pod, &["metadata", "creationTimestamp"], json!(now_rfc3339()));
-    set_path(&mut pod, &["metadata", "generation"], json!(1));
-    pod
 }
 
 fn warning_event(store: &mut Store, pod: &Value, reason: &str) {
@@ -264,6 +257,7 @@ fn warning_event(store: &mut Store, pod: &Value, reason: &str) {
         "reportingComponent": "kubelet",
     });
     let key = Key::new(&events, &ns, &name);
-    let event = with_new_meta(store, event);
+    let mut event = event;
+    store.fill_new_meta(&mut event);
     store.put(key, event, EventType::Added);
 }

@@ -194,7 +194,9 @@ fn namespaces_gate_creates_and_take_their_contents_along() {
         .status,
         201
     );
-    assert_eq!(get(addr, "/api/v1/namespaces/istio-system").json()["status"]["phase"], "Active");
+    let ns = get(addr, "/api/v1/namespaces/istio-system").json();
+    assert_eq!(ns["status"]["phase"], "Active");
+    assert_eq!(ns["metadata"]["labels"]["kubernetes.io/metadata.name"], "istio-system");
     assert_eq!(
         post(addr, "/api/v1/namespaces/istio-system/configmaps", &cm("istio", "istio-system", json!({}))).status,
         201
@@ -313,6 +315,15 @@ fn watch_streams_events_and_resumes_from_a_resource_version() {
     assert_eq!((first["type"].as_str(), first["object"]["metadata"]["name"].as_str()), (Some("ADDED"), Some("before")));
     assert!(fresh.next().is_none());
 
+    // With a label selector, objects that start or stop matching are ADDED or DELETED.
+    let mut labelled = Watch::open(addr, &format!("{base}?watch=true&labelSelector=tier%3Dweb"));
+    assert_eq!(patch(addr, &format!("{base}/before"), MERGE, r#"{"metadata":{"labels":{"tier":"web"}}}"#).status, 200);
+    assert_eq!(labelled.next().map(|e| e["type"].clone()), Some(json!("ADDED")));
+    assert_eq!(patch(addr, &format!("{base}/before"), MERGE, r#"{"data":{"y":"1"}}"#).status, 200);
+    assert_eq!(labelled.next().map(|e| e["type"].clone()), Some(json!("MODIFIED")));
+    assert_eq!(patch(addr, &format!("{base}/before"), MERGE, r#"{"metadata":{"labels":{"tier":null}}}"#).status, 200);
+    assert_eq!(labelled.next().map(|e| e["type"].clone()), Some(json!("DELETED")));
+
     // A resourceVersion that cannot be resumed from gets an ERROR event with 410 Gone.
     let mut old = Watch::open(addr, &format!("{base}?watch=true&resourceVersion=bogus"));
     let err = old.next().expect("an ERROR event");
@@ -393,6 +404,22 @@ fn never_ready_workloads_leave_a_waiting_pod_and_a_warning_event() {
     assert_eq!(pods[0]["status"]["containerStatuses"][0]["state"]["waiting"]["reason"], "ImagePullBackOff");
     let dep = emu.get("Deployment", Some("default"), "broken").unwrap_or_default();
     assert_eq!(dep["status"]["readyReplicas"], 0);
+    // Changing the timer neither readies it nor repeats the pod and event.
+    emu.set_ready_after(Some(std::time::Duration::ZERO));
+    let rv = get(addr, "/api/v1/pods").json()["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string();
+    let mut pod_watch = Watch::open(addr, &format!("/api/v1/pods?watch=true&resourceVersion={rv}"));
+    assert_eq!(
+        post(addr, "/apis/apps/v1/namespaces/default/deployments", &deployment("fine", 1, json!({}))).status,
+        201
+    );
+    pod_watch.until("the next workload's pod", |e| e["object"]["metadata"]["labels"]["app"] == "fine");
+    assert_eq!(emu.objects("Pod").len(), 2);
+    assert_eq!(emu.objects("Event").len(), 1);
+    assert_eq!(
+        emu.get("Pod", Some("default"), pods[0]["metadata"]["name"].as_str().unwrap_or_default())
+            .map(|p| p["metadata"]["uid"].clone()),
+        Some(pods[0]["metadata"]["uid"].clone())
+    );
 }
 
 #[test]
@@ -449,6 +476,12 @@ fn request_log_records_what_was_asked() {
     assert!(log[1].is_mutating());
     emu.clear_requests();
     assert!(emu.requests().is_empty());
+    // Access reviews answer at once and change nothing.
+    let review = json!({"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
+        "spec": {"resourceAttributes": {"verb": "create", "resource": "namespaces"}}});
+    let r = post(addr, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", &review);
+    assert_eq!((r.status, r.json()["status"]["allowed"].as_bool()), (201, Some(true)));
+    assert!(emu.requests().iter().all(|r| !r.is_mutating()));
     get(addr, "/version");
     assert!(emu.requests().iter().all(|r| !r.is_mutating()));
 }
@@ -538,4 +571,56 @@ fn exec_runs_the_command_locally_over_websocket() {
         "NotFound",
         "pods \"nope\" not found",
     );
+}
+
+#[test]
+fn latency_delays_eligible_answers() {
+    let (emu, addr) = start();
+    let latency = std::time::Duration::from_millis(300);
+    emu.set_faults(Faults { latency, path_contains: Some("/version".into()), ..Faults::default() });
+    let t = std::time::Instant::now();
+    assert_eq!(get(addr, "/version").status, 200);
+    assert!(t.elapsed() >= latency, "{:?}", t.elapsed());
+}
+
+#[test]
+fn tables_for_kubectl_get() {
+    let (_emu, addr) = start();
+    let accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+    let t = try_request(addr, "GET", "/api/v1/namespaces?limit=500", &[("Accept", accept)], b"").expect("GET").json();
+    assert_eq!(t["kind"], "Table");
+    let columns: Vec<&str> = t["columnDefinitions"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|x| x["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(columns, ["Name", "Status", "Age"]);
+    assert_eq!(t["rows"][0]["cells"][0], "default");
+    assert_eq!(t["rows"][0]["cells"][1], "Active");
+    assert_eq!(t["rows"][0]["object"]["metadata"]["name"], "default");
+    // `kubectl get -w`: one-row tables, column definitions only in the first event.
+    let mut w = Watch::open_accepting(addr, "/api/v1/namespaces?watch=true&timeoutSeconds=1", accept);
+    let first = w.next().expect("an event");
+    assert_eq!((first["type"].as_str(), first["object"]["kind"].as_str()), (Some("ADDED"), Some("Table")));
+    assert_eq!(first["object"]["columnDefinitions"].as_array().map(Vec::len), Some(3));
+    let second = w.next().expect("an event");
+    assert_eq!(second["object"]["columnDefinitions"], json!([]));
+    assert_eq!(second["object"]["rows"][0]["cells"][0], "kube-node-lease");
+    // Plain JSON when the Accept header does not ask for a table first.
+    assert_eq!(get(addr, "/api/v1/namespaces").json()["kind"], "NamespaceList");
+}
+
+#[test]
+fn services_get_a_stable_cluster_ip() {
+    let (_emu, addr) = start();
+    let svc = json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "istiod"},
+        "spec": {"selector": {"app": "istiod"}, "ports": [{"name": "grpc-xds", "port": 15010}]}});
+    let created = post(addr, "/api/v1/namespaces/default/services", &svc).json();
+    let ip = created["spec"]["clusterIP"].as_str().unwrap_or_default().to_string();
+    assert!(ip.starts_with("10.96."), "{ip}");
+    assert_eq!(created["spec"]["clusterIPs"], json!([ip]));
+    let applied =
+        patch(addr, "/api/v1/namespaces/default/services/istiod?fieldManager=t", APPLY, &svc.to_string()).json();
+    assert_eq!(applied["spec"]["clusterIP"], ip.as_str());
+    let external = json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "ext"}, "spec": {"type": "ExternalName", "externalName": "example.com"}});
+    assert!(post(addr, "/api/v1/namespaces/default/services", &external).json()["spec"].get("clusterIP").is_none());
 }

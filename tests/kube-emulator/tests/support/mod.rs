@@ -146,8 +146,12 @@ pub struct Watch {
 
 impl Watch {
     pub fn open(addr: SocketAddr, path: &str) -> Watch {
+        Self::open_accepting(addr, path, "application/json")
+    }
+
+    pub fn open_accepting(addr: SocketAddr, path: &str, accept: &str) -> Watch {
         let mut s = connect(addr);
-        send(&mut s, "GET", path, &[("Accept", "application/json")], b"");
+        send(&mut s, "GET", path, &[("Accept", accept)], b"");
         let mut reader = BufReader::new(s);
         let (status, _) = read_head(&mut reader).expect("watch head");
         assert_eq!(status, 200, "watch {path}");
