@@ -84,6 +84,13 @@ impl Verdict {
     }
 }
 
+/// Whether a handshake error is the server refusing the offered ALPN protocols rather than the TLS version
+/// (rustls: `NoApplicationProtocol`; OpenSSL: `no application protocol`).
+fn is_alpn_refusal(error: &str) -> bool {
+    let e = error.to_ascii_lowercase().replace(' ', "");
+    e.contains("noapplicationprotocol")
+}
+
 /// Judges the probes of one endpoint against the expected minimum:
 /// - `TLSV1_3`: TLS 1.3 accepted and TLS 1.2 refused;
 /// - `TLSV1_2`, `TLS_AUTO`: TLS 1.2 accepted.
@@ -104,7 +111,14 @@ pub fn judge(expect: Expectation, probes: &[Probe]) -> Verdict {
             Some(Outcome::Accepted { .. } | Outcome::Refused { .. }) => None,
         }
     };
-    let refusal = |o: Option<&Outcome>| o.and_then(Outcome::error).unwrap_or_default().to_string();
+    let refusal = |o: Option<&Outcome>| {
+        let error = o.and_then(Outcome::error).unwrap_or_default();
+        if is_alpn_refusal(error) {
+            format!("{error}; the server rejected the offered ALPN protocols, see --alpn")
+        } else {
+            error.to_string()
+        }
+    };
 
     match expect {
         Expectation::Tls13 => {
@@ -208,6 +222,17 @@ mod tests {
         assert!(!v.ok && v.message.starts_with("the endpoint does not speak TLS (TLSv1.3 probe"), "{}", v.message);
         let v = judge(Expectation::Auto, &probes(Outcome::ProbeFailed { error: "no openssl".into() }, accepted()));
         assert_eq!(v.message, "the TLSv1.2 probe failed: no openssl");
+    }
+
+    #[test]
+    fn an_alpn_refusal_says_so() {
+        let alpn = |e: &str| Outcome::Refused { error: e.into() };
+        for e in ["received fatal alert: NoApplicationProtocol", "tlsv1 alert no application protocol"] {
+            let v = judge(Expectation::Tls13, &probes(alpn(e), alpn(e)));
+            assert!(!v.ok && v.message.contains("rejected the offered ALPN protocols, see --alpn"), "{}", v.message);
+        }
+        let v = judge(Expectation::Tls13, &probes(refused(), refused()));
+        assert!(!v.message.contains("ALPN"), "{}", v.message);
     }
 
     #[test]
