@@ -86,6 +86,14 @@ fn readiness(kind: &str, obj: &Value) -> Option<bool> {
     })
 }
 
+/// How checks name an object: `Deployment istio-system/istiod`, `ClusterRole istiod-clusterrole`.
+fn display_name(target: &ObjectRef) -> String {
+    match &target.namespace {
+        Some(ns) if !ns.is_empty() => format!("{} {ns}/{}", target.kind.kind, target.name),
+        _ => format!("{} {}", target.kind.kind, target.name),
+    }
+}
+
 /// Compares one expected object with what the cluster has under its name.
 fn check_object(
     target: &ObjectRef,
@@ -93,10 +101,7 @@ fn check_object(
     found: Option<&Value>,
     reinstall: &str,
 ) -> Check {
-    let name = match &target.namespace {
-        Some(ns) if !ns.is_empty() => format!("{} {ns}/{}", target.kind.kind, target.name),
-        _ => format!("{} {}", target.kind.kind, target.name),
-    };
+    let name = display_name(target);
     let Some(obj) = found else {
         return Check {
             name,
@@ -198,7 +203,7 @@ pub async fn verify<C: ClusterApi>(cluster: &C, expected: &Expected<'_>) -> Repo
             let check = match cluster.get(&target).await {
                 Ok(found) => check_object(&target, &labels, found.as_ref(), expected.reinstall),
                 Err(e) => Check {
-                    name: format!("{} {}", target.kind.kind, target.name),
+                    name: display_name(&target),
                     ok: false,
                     detail: format!("cannot read it: {e}"),
                     hint: Some("check access to the cluster (kubeconfig, context, permissions)".to_string()),
