@@ -93,12 +93,18 @@ fn template_data(input: &Value, values: &Value, mesh: &Value) -> gotmpl::Value {
     data
 }
 
-/// Renders `template` for `input` with the control plane's values changed by `values_patch` (merged in).
-fn render_with(template: &gotmpl::Template, input: &Value, values_patch: &Value) -> Result<Vec<Value>, String> {
+/// Renders `template` for `input` with the control plane's values and mesh config changed by `patch`
+/// (`{"values": …, "mesh": …}`, merged in).
+fn render_with(template: &gotmpl::Template, input: &Value, patch: &Value) -> Result<Vec<Value>, String> {
     let cp = control_plane();
-    let mut values = cp.values.clone();
-    merge(&mut values, values_patch);
-    let text = template.execute("inject", &template_data(input, &values, &cp.mesh)).map_err(|e| e.to_string())?;
+    let (mut values, mut mesh) = (cp.values.clone(), cp.mesh.clone());
+    if let Some(p) = patch.get("values") {
+        merge(&mut values, p);
+    }
+    if let Some(p) = patch.get("mesh") {
+        merge(&mut mesh, p);
+    }
+    let text = template.execute("inject", &template_data(input, &values, &mesh)).map_err(|e| e.to_string())?;
     let docs = goyaml::parse_documents(&text).map_err(|e| format!("{e}\n{text}"))?;
     Ok(docs.into_iter().map(|d| d.value).filter(|v| !v.is_null()).collect())
 }
@@ -108,8 +114,9 @@ fn ours() -> &'static gotmpl::Template {
     T.get_or_init(|| parse(control_plane().templates[TEMPLATE].as_str().expect("template text")))
 }
 
+/// Our template rendered for `input` with the control plane's values changed by `values_patch`.
 fn render(input: &Value, values_patch: &Value) -> Vec<Value> {
-    render_with(ours(), input, values_patch).unwrap_or_else(|e| panic!("{e}"))
+    render_with(ours(), input, &json!({ "values": values_patch })).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// JSON merge of `patch` into `base` (objects merged key by key, anything else replaced).
@@ -381,29 +388,72 @@ fn values_shape_the_pod() {
     assert_eq!(container(&docs)["lifecycle"], json!({"preStop": {"exec": {"command": ["sleep", "5"]}}}));
 }
 
-/// Data variants both templates are rendered with: (what changes in the Gateway data, in the values).
+/// A mesh config whose default proxy config carries metadata and another XDS address, in another trust domain.
+fn mesh_patch() -> Value {
+    json!({
+        "trustDomain": "example.org",
+        "defaultConfig": {"discoveryAddress": "istiod.mesh.example:15012", "proxyMetadata": {"B_FLAG": "on", "A_LEVEL": "2"}},
+    })
+}
+
+#[test]
+fn the_mesh_config_points_at_istiod_and_adds_metadata() {
+    let docs = render_with(ours(), &fixture(), &json!({ "mesh": mesh_patch() })).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<String> = env(&docs).into_iter().map(|(n, _)| n).collect();
+    let tail: Vec<&str> = names.iter().skip(10).map(String::as_str).collect();
+    assert_eq!(tail, ["TRUST_DOMAIN", "A_LEVEL", "B_FLAG", "XDS_ADDRESS", "CA_ADDRESS"]);
+    assert_eq!(env_value(&docs, "TRUST_DOMAIN"), Some(json!("example.org")));
+    assert_eq!(env_value(&docs, "A_LEVEL"), Some(json!("2")));
+    assert_eq!(env_value(&docs, "XDS_ADDRESS"), Some(json!("istiod.mesh.example:15012")));
+}
+
+/// Data variants both templates are rendered with: (change to the Gateway data, change to the control
+/// plane as `{"values": …, "mesh": …}`).
 fn variants() -> Vec<(Value, Value)> {
+    let values = |v: Value| json!({ "values": v });
     vec![
         (json!({}), json!({})),
         (
             json!({"ServiceType": "ClusterIP", "ProxyUID": 0, "ProxyGID": 0, "Revision": "canary"}),
-            json!({"revision": "canary"}),
+            values(json!({"revision": "canary"})),
         ),
         (
-            json!({"ObjectMeta": {"Annotations": {"gateway.istio.io/agentgatewayImage": "example.com/agw:dev"}}, "InfrastructureLabels": {"topology.istio.io/network": ""}}),
-            json!({"global": {"caAddress": "ca.example:443", "imagePullPolicy": "Always", "imagePullSecrets": ["pull-a"], "network": "net-west", "multiCluster": {"clusterName": "east"}}}),
+            json!({
+                "ObjectMeta": {"Annotations": {"gateway.istio.io/agentgatewayImage": "example.com/agw:dev"}},
+                "InfrastructureLabels": {"topology.istio.io/network": ""},
+            }),
+            values(json!({"global": {
+                "caAddress": "ca.example:443", "imagePullPolicy": "Always", "imagePullSecrets": ["pull-a"],
+                "network": "net-west", "multiCluster": {"clusterName": "east"},
+            }})),
+        ),
+        (
+            json!({"ObjectMeta": {"Annotations": {"gateway.istio.io/agentgatewayImage": "distroless"}}}),
+            values(json!({"global": {"agentgateway": {"image": "mirror.example/agentgateway:x"}}})),
         ),
         (
             json!({}),
-            json!({"pilot": {"env": {"ENABLE_CLUSTER_TRUST_BUNDLE_API": true}}, "global": {"trustBundleName": "bundle"}}),
+            values(
+                json!({"pilot": {"env": {"ENABLE_CLUSTER_TRUST_BUNDLE_API": true}}, "global": {"trustBundleName": "bundle"}}),
+            ),
         ),
         (
             json!({}),
-            json!({"global": {"pilotCertProvider": "kubernetes", "proxy": {"resources": null, "lifecycle": {"preStop": {"exec": {"command": ["sleep", "5"]}}}}}}),
+            values(json!({"global": {
+                "pilotCertProvider": "kubernetes",
+                "proxy": {"resources": null, "lifecycle": {"preStop": {"exec": {"command": ["sleep", "5"]}}}},
+            }})),
         ),
-        (json!({}), json!({"gateways": {"securityContext": {"runAsNonRoot": true}}})),
-        (json!({}), json!({"gateways": {"seccompProfile": {"type": "RuntimeDefault"}}})),
+        (json!({}), values(json!({"gateways": {"securityContext": {"runAsNonRoot": true}}}))),
+        (json!({}), values(json!({"gateways": {"seccompProfile": {"type": "RuntimeDefault"}}}))),
+        (json!({}), json!({ "mesh": mesh_patch() })),
+        (json!({}), values(json!({"revision": null}))),
     ]
+}
+
+/// Control-plane changes both templates fail on (Go's `eq` refuses to compare a string with a bool).
+fn failing_variants() -> Vec<Value> {
+    vec![json!({"values": {"pilot": {"env": {"ENABLE_CLUSTER_TRUST_BUNDLE_API": "true"}}}})]
 }
 
 #[test]
@@ -415,12 +465,16 @@ fn upstream_renders_the_same_objects() {
     let path = PathBuf::from(upstream).join(TEMPLATE_FILE);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let theirs = parse(&text);
-    for (input_patch, values_patch) in variants() {
+    for (input_patch, patch) in variants() {
         let input = with(fixture(), input_patch.clone());
-        let expected = Value::Array(render_with(&theirs, &input, &values_patch).unwrap_or_else(|e| panic!("{e}")));
-        let got = Value::Array(render(&input, &values_patch));
+        let expected = Value::Array(render_with(&theirs, &input, &patch).unwrap_or_else(|e| panic!("{e}")));
+        let got = Value::Array(render_with(ours(), &input, &patch).unwrap_or_else(|e| panic!("{e}")));
         if let Some(diff) = charts_common::first_difference("", &expected, &got) {
-            panic!("data {input_patch}, values {values_patch}: {diff}");
+            panic!("data {input_patch}, control plane {patch}: {diff}");
         }
+    }
+    for patch in failing_variants() {
+        let (theirs, ours) = (render_with(&theirs, &fixture(), &patch), render_with(ours(), &fixture(), &patch));
+        assert!(theirs.is_err() && ours.is_err(), "control plane {patch}: upstream {theirs:?}, ours {ours:?}");
     }
 }
