@@ -163,8 +163,9 @@ fn volume<'a>(docs: &'a [Value], name: &str) -> Option<&'a Value> {
 
 #[test]
 fn the_injector_configmap_ships_our_template() {
-    let ours = include_str!("../manifests/charts/istio-control/istio-discovery/files/agentgateway.yaml");
-    assert_eq!(control_plane().templates[TEMPLATE].as_str(), Some(ours));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("manifests").join(TEMPLATE_FILE);
+    let ours = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(control_plane().templates[TEMPLATE].as_str(), Some(ours.as_str()));
 }
 
 #[test]
@@ -205,6 +206,17 @@ fn renders_the_gateway_objects_owned_by_the_gateway() {
         kind(&docs, "PodDisruptionBudget").pointer("/spec/selector/matchLabels"),
         Some(&json!({GATEWAY_NAME_LABEL: "agw"}))
     );
+}
+
+#[test]
+fn names_that_look_like_numbers_stay_strings() {
+    let docs = render(&with(fixture(), json!({"Name": "8080", "UID": "12345"})), &json!({}));
+    for doc in &docs {
+        assert_eq!(doc.pointer("/metadata/ownerReferences/0/name"), Some(&json!("8080")), "{doc}");
+        assert_eq!(doc.pointer("/metadata/ownerReferences/0/uid"), Some(&json!("12345")), "{doc}");
+    }
+    assert_eq!(kind(&docs, "Service").pointer("/spec/selector"), Some(&json!({GATEWAY_NAME_LABEL: "8080"})));
+    assert_eq!(env_value(&docs, "GATEWAY"), Some(json!("8080")));
 }
 
 #[test]
