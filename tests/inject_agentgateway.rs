@@ -14,23 +14,6 @@ use serde_json::{Value, json};
 #[allow(dead_code)]
 mod charts_common;
 
-// Istio's template functions and Go views, compiled from the library's own sources: the library keeps
-// them private (kube-inject and the gateway templates are its only users). They reach each other and
-// these imports through `super::`.
-use istioctl::inject::{InjectError, PROXY_CONTAINER, quantity};
-#[allow(dead_code)]
-#[path = "../src/inject/funcs.rs"]
-mod funcs;
-#[allow(dead_code)]
-#[path = "../src/inject/goview.rs"]
-mod goview;
-#[allow(dead_code)]
-#[path = "../src/inject/mesh.rs"]
-mod mesh;
-#[allow(dead_code)]
-#[path = "../src/inject/typed.rs"]
-mod typed;
-
 /// The template's name in the injector config.
 const TEMPLATE: &str = "agentgateway";
 /// Where the template lives inside a `manifests/` folder.
@@ -68,18 +51,14 @@ fn control_plane() -> &'static ControlPlane {
         ControlPlane {
             templates: config["templates"].as_object().cloned().unwrap_or_default(),
             values: goyaml::parse(&data(INJECTOR_CONFIGMAP, "values")).unwrap(),
-            mesh: mesh::apply_mesh_config(&data("istio", "mesh")).unwrap(),
+            mesh: istioctl::inject::apply_mesh_config(&data("istio", "mesh")).unwrap(),
         }
     })
 }
 
 /// A template parsed the way kube-inject parses injection templates: Sprig, then Istio's functions.
 fn parse(text: &str) -> gotmpl::Template {
-    let mut t = gotmpl::Template::named("inject");
-    t.add_funcs(gotmpl::sprig_funcs());
-    t.add_funcs(funcs::injection_funcs());
-    t.parse("inject", text).unwrap_or_else(|e| panic!("template does not parse: {e}"));
-    t
+    istioctl::inject::parse_template(text).unwrap_or_else(|e| panic!("template does not parse: {e}"))
 }
 
 /// The template data: the Gateway fields of `input` (Go names), `values` as Go's JSON-decoded map and the
@@ -88,8 +67,8 @@ fn template_data(input: &Value, values: &Value, mesh: &Value) -> gotmpl::Value {
     let data = gotmpl::Value::from_json(input);
     let m = data.as_map().expect("the fixture is a map");
     m.insert("Values", gotmpl::Value::from_json_f64(values));
-    m.insert("MeshConfig", goview::view(mesh, ""));
-    m.insert("ProxyConfig", goview::view(&mesh["defaultConfig"], ""));
+    m.insert("MeshConfig", istioctl::inject::go_struct_view(mesh));
+    m.insert("ProxyConfig", istioctl::inject::go_struct_view(&mesh["defaultConfig"]));
     data
 }
 
