@@ -129,12 +129,15 @@ fn report(label: &str, n: usize, (wall, cpu, bytes): (f64, Option<f64>, usize), 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    let flag_values: Vec<&String> = ["--runs", "--mode", "--write"]
+    // The first argument that is neither a flag nor a flag's value.
+    let n: usize = args
         .iter()
-        .filter_map(|f| args.iter().position(|a| a == f))
-        .filter_map(|i| args.get(i + 1))
-        .collect();
-    let n: usize = args.iter().filter(|a| !flag_values.contains(a)).find_map(|a| a.parse().ok()).unwrap_or(1000);
+        .enumerate()
+        .filter(|(i, a)| {
+            !a.starts_with("--") && !i.checked_sub(1).and_then(|p| args.get(p)).is_some_and(|p| p.starts_with("--"))
+        })
+        .find_map(|(_, a)| a.parse().ok())
+        .unwrap_or(1000);
     let runs: u32 = flag("--runs").and_then(|r| r.parse().ok()).unwrap_or(5);
     let mode = flag("--mode").unwrap_or_else(|| "both".into());
     let stream = deployments(n);
