@@ -117,10 +117,10 @@ fn baseline(stream: &str) -> usize {
 }
 
 fn report(label: &str, n: usize, (wall, cpu, bytes): (f64, Option<f64>, usize), fixed_ms: f64) {
-    let per_s = |ms: f64| if ms > 0.0 { n as f64 / (ms / 1000.0) } else { f64::INFINITY };
+    let per_s = |ms: f64| if ms > 0.0 { format!("{:.0}", n as f64 / (ms / 1000.0)) } else { "-".to_string() };
     let cpu_text = cpu.map(|c| format!(", cpu {c:.1} ms")).unwrap_or_default();
     println!(
-        "{label:<9} {n} workloads: median {wall:.1} ms{cpu_text} -> {:.0} workloads/s ({:.0}/s without the {fixed_ms:.1} ms fixed cost), {bytes} bytes out",
+        "{label:<9} {n} workloads: median {wall:.1} ms{cpu_text} -> {} workloads/s ({}/s without the {fixed_ms:.1} ms fixed cost), {bytes} bytes out",
         per_s(wall),
         per_s(wall - fixed_ms),
     );

@@ -37,8 +37,8 @@ cargo build --release --quiet --bin istioctl --bench render
 ISTIOCTL="$ROOT/target/release/istioctl"
 
 echo "== 1. in-process render, embedded charts ($N renders, pinned to CPU $CPU)"
-pin cargo bench --quiet --bench render -- "$N"
-if [[ -n "$UP" ]]; then
+pin env -u UPSTREAM_MANIFESTS cargo bench --quiet --bench render -- "$N"
+if [[ -n "$UP" && -d "$UP/charts" ]]; then
   echo "== 1. in-process render, upstream charts at $UP"
   UPSTREAM_MANIFESTS="$UP" pin cargo bench --quiet --bench render -- "$N"
 else
