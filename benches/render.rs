@@ -3,7 +3,13 @@
 //!
 //! `UPSTREAM_MANIFESTS=/path/to/istio/manifests cargo bench --bench render -- [N]` (default N = 5;
 //! without the variable the embedded charts are used).
+//!
+//! `... -- --write-values DIR` renders nothing: it writes, for every enabled component of the default
+//! profile, the Helm values istioctl passes to its chart (`DIR/<k>-<component>.json`) and a plan line
+//! `<chart dir>\t<namespace>\t<values file>` to `DIR/plan.tsv`, so that `helm template` can be run on
+//! the same charts with the same values (scripts/bench-render.sh).
 
+use std::path::Path;
 use std::time::Instant;
 
 use istioctl::helm::{Chart, PreparedChart, RenderOptions};
@@ -26,11 +32,43 @@ fn cpu_ms() -> Option<f64> {
     Some((ticks(11)? + ticks(12)?) * 10.0)
 }
 
+/// Writes the values and plan described in the module docs into `dir`.
+fn write_values(inputs: &InstallInputs, dir: &Path) -> Result<usize, String> {
+    let merged = istioctl::operator::load(inputs).map_err(|e| e.to_string())?.iop;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut plan = String::new();
+    let mut k = 0;
+    for comp in &ALL_COMPONENTS {
+        for spec in comp.specs(&merged).map_err(|e| e.to_string())? {
+            let values = component_values(comp, &spec, &merged).map_err(|e| e.to_string())?;
+            let file = dir.join(format!("{k}-{}.json", comp.name.as_str()));
+            let text = serde_json::to_string_pretty(&values).map_err(|e| e.to_string())?;
+            std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+            plan.push_str(&format!("charts/{}\t{}\t{}\n", comp.chart_dir, spec.namespace, file.display()));
+            k += 1;
+        }
+    }
+    let file = dir.join("plan.tsv");
+    std::fs::write(&file, plan).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(k)
+}
+
 fn main() {
-    let runs: u32 = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(5);
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let manifests =
         ManifestSource::from_option(std::env::var_os("UPSTREAM_MANIFESTS").as_deref().map(std::path::Path::new));
     let inputs = InstallInputs { manifests, ..InstallInputs::default() };
+    if let Some(dir) = args.iter().position(|a| a == "--write-values").and_then(|i| args.get(i + 1)) {
+        match write_values(&inputs, Path::new(dir)) {
+            Ok(n) => println!("wrote values of {n} charts to {dir}"),
+            Err(e) => {
+                eprintln!("write values: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    let runs: u32 = args.iter().find_map(|a| a.parse().ok()).unwrap_or(5);
     let mut times = Vec::with_capacity(runs as usize);
     let mut last = None;
     let cpu_start = cpu_ms();
