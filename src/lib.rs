@@ -2,8 +2,10 @@
 //!
 //! The library does the work and returns typed errors; only the CLI (in `src/cli/`) prints.
 
+pub mod cluster;
 pub mod helm;
 pub mod inject;
+pub mod install;
 pub mod manifests;
 pub mod operator;
 pub mod render;

@@ -237,23 +237,6 @@ fn flag_values_may_start_with_a_dash() {
 }
 
 #[test]
-fn unimplemented_commands_fail_with_one_clear_line() {
-    let cases: &[(&[&str], &str)] = &[
-        (&["install", "-y"], "istioctl install"),
-        (&["apply", "-y"], "istioctl install"),
-        (&["upgrade"], "istioctl upgrade"),
-        (&["manifest", "install"], "istioctl manifest install"),
-        (&["uninstall", "--purge"], "istioctl uninstall"),
-    ];
-    for (args, name) in cases {
-        let (code, stdout, stderr) = run(args);
-        assert_eq!(code, 1, "{args:?}");
-        assert_eq!(stdout, "", "{args:?}");
-        assert_eq!(stderr, format!("Error: `{name}` is not implemented yet in this build\n"), "{args:?}");
-    }
-}
-
-#[test]
 fn argument_checks_match_upstream() {
     let cases: &[(&[&str], &str)] = &[
         (&["install", "extra"], "Error: accepts 0 arg(s), received 1\n"),

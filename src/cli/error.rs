@@ -27,12 +27,6 @@ impl CliError {
         Self::Failed(message.to_string())
     }
 
-    /// The failure of a command whose engine has not landed yet. `command` is the command path, e.g.
-    /// `istioctl install`.
-    pub fn not_implemented(command: &str) -> Self {
-        Self::Failed(format!("`{command}` is not implemented yet in this build"))
-    }
-
     /// Prints the error as upstream does (`Error: <message>` on stderr) and gives the exit status.
     pub fn report(&self) -> ExitCode {
         let mut stderr = io::stderr().lock();

@@ -1,10 +1,20 @@
 //! `istioctl install` (also `apply`, `manifest install` and `upgrade`): render Istio and apply it to a cluster.
 
+use std::cell::RefCell;
+use std::future::Future;
+use std::io::{self, BufRead, IsTerminal, Read};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use istioctl::cluster::Cluster;
+use istioctl::install::progress::{Event, Line, ProgressLog};
+use istioctl::install::{InstallSettings, install, install_prompt, render_flags, unsupported_kubernetes_notice};
+use istioctl::manifests::ManifestSource;
+use istioctl::operator::InstallInputs;
 
-use super::error::CliError;
+use super::error::{CliError, write_stderr_line, write_stdout};
 use super::flags::go_duration;
 use super::kube::{KubeFlags, KubeOptions};
 use super::shared::{DRY_RUN_HELP, ExtraArgs, OperatorInput, OperatorInputFlags, SKIP_CONFIRMATION_HELP};
@@ -92,8 +102,182 @@ impl InstallArgs {
 }
 
 /// Runs `install` under the name it was invoked as (e.g. `istioctl manifest install`).
-pub fn run(command: &str, args: &InstallArgs, kube: &KubeFlags) -> Result<(), CliError> {
+pub fn run(_command: &str, args: &InstallArgs, kube: &KubeFlags) -> Result<(), CliError> {
     let options = args.options(kube)?;
     tracing::debug!(?options, "install options");
-    Err(CliError::not_implemented(command))
+    execute(&options)
+}
+
+/// The renderer's input for these options; stdin is read when a file is `-`.
+fn install_inputs(input: &OperatorInput) -> Result<InstallInputs, CliError> {
+    let stdin = if input.filenames.iter().any(|f| f.trim() == "-") {
+        let mut text = String::new();
+        io::stdin().read_to_string(&mut text)?;
+        Some(text)
+    } else {
+        None
+    };
+    Ok(InstallInputs {
+        files: input.filenames.iter().map(PathBuf::from).collect(),
+        set_flags: input.set.clone(),
+        manifests: ManifestSource::from_option(input.manifests.as_deref()),
+        force: input.force,
+        revision: input.revision.clone(),
+        stdin,
+        ..Default::default()
+    })
+}
+
+/// The async runtime the cluster client runs on.
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(CliError::from)
+}
+
+/// Connects to the cluster the kube flags name.
+pub(super) fn connect(rt: &tokio::runtime::Runtime, kube: &KubeOptions) -> Result<Cluster, CliError> {
+    rt.block_on(Cluster::connect(kube)).map_err(CliError::failed)
+}
+
+/// Runs `fut` until it ends or Ctrl-C is pressed; an interrupted run can simply be run again.
+pub(super) fn until_interrupted<T, E: std::fmt::Display>(
+    rt: &tokio::runtime::Runtime,
+    fut: impl Future<Output = Result<T, E>>,
+    wrap: impl Fn(E) -> String,
+) -> Result<T, CliError> {
+    rt.block_on(async {
+        tokio::select! {
+            out = fut => out.map_err(|e| CliError::failed(wrap(e))),
+            _ = tokio::signal::ctrl_c() => Err(CliError::failed(INTERRUPTED)),
+        }
+    })
+}
+
+/// The profile whose install ends with [`AMBIENT_INSTALLED`].
+const AMBIENT_PROFILE: &str = "ambient";
+/// Printed after an ambient install.
+const AMBIENT_INSTALLED: &str = "The ambient profile has been installed successfully, enjoy Istio without sidecars!";
+
+/// What an interrupted run says.
+const INTERRUPTED: &str =
+    "interrupted; nothing is left half-applied that a new run does not fix: run the command again";
+
+/// Renders, asks, installs: the work of `install`, `upgrade` and `manifest install`.
+pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
+    let inputs = install_inputs(&options.input)?;
+    let rt = runtime()?;
+    let cluster = connect(&rt, &options.kube)?;
+    let kube_version = rt.block_on(cluster.server_version()).map_err(|e| {
+        CliError::failed(format!("check minimum supported Kubernetes version: error getting Kubernetes version: {e}"))
+    })?;
+    if let Some(notice) = unsupported_kubernetes_notice(&kube_version) {
+        write_stdout(format!("{notice}\n").as_bytes())?;
+    }
+    let merged = istioctl::operator::load(&inputs).map_err(|e| CliError::failed(format!("generate config: {e}")))?;
+    let rendered = istioctl::render::render_merged(&merged.iop, &merged.manifests, &kube_version)
+        .map_err(|e| CliError::failed(format!("generate config: {e}")))?;
+    for warning in merged.warnings.iter().map(ToString::to_string).chain(rendered.warnings.iter().cloned()) {
+        write_stderr_line(&format!("❗ {warning}"));
+    }
+    if !options.dry_run && !options.skip_confirmation && !confirm(&install_prompt(&merged.profile))? {
+        cancel();
+    }
+    let settings = InstallSettings {
+        readiness_timeout: options.readiness_timeout,
+        dry_run: options.dry_run,
+        force: options.input.force,
+    };
+    let drawer = Drawer::new();
+    let events = |e: Event| drawer.handle(&e);
+    let render = |flags: &[String]| render_flags(&merged.manifests, &kube_version, flags);
+    let work = install(&cluster, &rendered.components, &merged.iop, &settings, &events, &render);
+    let result = until_interrupted(&rt, work, |e| format!("failed to install manifests: {e}"));
+    drawer.finish();
+    if result.is_ok() && merged.profile == AMBIENT_PROFILE {
+        write_stderr_line(AMBIENT_INSTALLED);
+    }
+    result
+}
+
+/// Upstream's `Confirm`: writes the question and a space to stdout and reads one line from stdin. `y`/`yes`
+/// (any case) is yes; `n`/`no`, end of input, an empty line or several words are no; any other word asks
+/// again.
+pub(super) fn confirm(question: &str) -> Result<bool, CliError> {
+    let stdin = io::stdin();
+    loop {
+        write_stdout(format!("{question} ").as_bytes())?;
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line)? == 0 {
+            return Ok(false);
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            [one] => match one.to_uppercase().as_str() {
+                "Y" | "YES" => return Ok(true),
+                "N" | "NO" => return Ok(false),
+                _ => continue,
+            },
+            _ => return Ok(false),
+        }
+    }
+}
+
+/// Ends the run after a "no": `Cancelled.` on stderr, exit status 1 (as upstream's `os.Exit(1)`).
+pub(super) fn cancel() -> ! {
+    write_stderr_line("Cancelled.");
+    std::process::exit(i32::from(super::error::EXIT_FAILURE))
+}
+
+/// Draws progress events: a spinner with the status line on a terminal, plain lines elsewhere (a line
+/// equal to the previous one is not repeated). Lines meant for stdout go there.
+pub(super) struct Drawer {
+    log: RefCell<ProgressLog>,
+    bar: Option<ProgressBar>,
+    last: RefCell<String>,
+}
+
+impl Drawer {
+    /// A drawer for stderr as it is (terminal or not).
+    pub(super) fn new() -> Self {
+        let bar = io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Self { log: RefCell::new(ProgressLog::new()), bar, last: RefCell::new(String::new()) }
+    }
+
+    /// Draws one event.
+    pub(super) fn handle(&self, event: &Event) {
+        let lines = self.log.borrow_mut().handle(event);
+        for line in lines {
+            match (line, &self.bar) {
+                (Line::Stdout(text), Some(bar)) => bar.suspend(|| println!("{text}")),
+                (Line::Stdout(text), None) => println!("{text}"),
+                (Line::Status(text), Some(bar)) => bar.set_message(text),
+                (Line::Status(text), None) => self.plain(&format!("- {text}")),
+                (Line::Done(text), Some(bar)) => {
+                    bar.set_message("");
+                    bar.println(text);
+                }
+                (Line::Done(text), None) => self.plain(&text),
+            }
+        }
+    }
+
+    fn plain(&self, text: &str) {
+        if *self.last.borrow() != text {
+            write_stderr_line(text);
+            *self.last.borrow_mut() = text.to_string();
+        }
+    }
+
+    /// Removes the spinner.
+    pub(super) fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }

@@ -7,8 +7,7 @@ use clap::{ArgAction, Args};
 
 use super::flags::go_duration;
 
-/// The namespace Istio's control plane lives in unless told otherwise.
-pub const ISTIO_SYSTEM_NAMESPACE: &str = "istio-system";
+pub use istioctl::cluster::{ISTIO_SYSTEM_NAMESPACE, KubeOptions};
 
 /// Flags naming the cluster, the identity and the namespaces a command works with. They are global: they may
 /// be given before or after the command name.
@@ -53,27 +52,6 @@ pub struct KubeFlags {
     /// How long a single Kubernetes API request may take (Go duration syntax)
     #[arg(long = "kubeclient-timeout", global = true, value_name = "DURATION", default_value = "15s", value_parser = go_duration)]
     pub kubeclient_timeout: Duration,
-}
-
-/// How to reach the cluster: what the library's Kubernetes client is built from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KubeOptions {
-    /// The kubeconfig file; `None` means the usual lookup (`$KUBECONFIG`, then `~/.kube/config`).
-    pub kubeconfig: Option<PathBuf>,
-    /// The context; `None` means the kubeconfig's current context.
-    pub context: Option<String>,
-    /// Impersonated user, if any.
-    pub impersonate: Option<String>,
-    /// Impersonated UID, if any.
-    pub impersonate_uid: Option<String>,
-    /// Impersonated groups.
-    pub impersonate_groups: Vec<String>,
-    /// The namespace to work in; `None` means the context's namespace.
-    pub namespace: Option<String>,
-    /// The Istio control-plane namespace.
-    pub istio_namespace: String,
-    /// Per-request timeout.
-    pub timeout: Duration,
 }
 
 impl KubeFlags {

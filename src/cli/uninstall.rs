@@ -4,7 +4,15 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args};
 
-use super::error::CliError;
+use istioctl::install::labels::DEFAULT_REVISION;
+use istioctl::install::progress::Event;
+use istioctl::install::prune::uninstall_selection;
+use istioctl::install::uninstall::{self, PURGE_IGNORES_SELECTION};
+use istioctl::manifests::ManifestSource;
+use istioctl::operator::InstallInputs;
+
+use super::error::{CliError, write_stdout};
+use super::install::{Drawer, cancel, confirm, connect, runtime, until_interrupted};
 use super::kube::{KubeFlags, KubeOptions};
 use super::shared::{DRY_RUN_HELP, MANIFESTS_HELP, SET_HELP, SKIP_CONFIRMATION_HELP};
 
@@ -125,10 +133,49 @@ impl UninstallArgs {
 }
 
 /// Runs `uninstall`.
-pub fn run(command: &str, args: &UninstallArgs, kube: &KubeFlags) -> Result<(), CliError> {
+pub fn run(_command: &str, args: &UninstallArgs, kube: &KubeFlags) -> Result<(), CliError> {
     let options = args.options(kube)?;
     tracing::debug!(?options, "uninstall options");
-    Err(CliError::not_implemented(command))
+    let rt = runtime()?;
+    let cluster = connect(&rt, &options.kube)?;
+    if let Some(revision) = &options.revision {
+        until_interrupted(&rt, uninstall::check_revision(&cluster, revision), |e| e.to_string())?;
+    }
+    if options.purge && (options.revision.is_some() || options.filename.is_some()) {
+        write_stdout(format!("{PURGE_IGNORES_SELECTION}\n").as_bytes())?;
+    }
+    let mut set_flags = options.set.clone();
+    if let Some(rev) = options.revision.as_deref().filter(|r| *r != DEFAULT_REVISION) {
+        set_flags.push(format!("revision={rev}"));
+    }
+    let inputs = InstallInputs {
+        files: options.filename.iter().map(PathBuf::from).collect(),
+        set_flags,
+        manifests: ManifestSource::from_option(options.manifests.as_deref()),
+        ..Default::default()
+    };
+    let merged = istioctl::operator::load(&inputs).map_err(CliError::failed)?;
+    let text = |p: &str| merged.iop.pointer(p).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    let selection = uninstall_selection(
+        options.purge,
+        options.revision.as_deref(),
+        &text("/metadata/name"),
+        &text("/metadata/namespace"),
+        &options.kube.istio_namespace,
+    );
+    let objects = until_interrupted(&rt, uninstall::find(&cluster, &selection), |e| e.to_string())?;
+    let check = uninstall::precheck(options.purge, options.verbose, options.revision.as_deref(), &objects);
+    if check.nothing || options.dry_run || options.skip_confirmation {
+        write_stdout(format!("{}\n", check.message).as_bytes())?;
+    } else if check.confirm && !confirm(&format!("{}{}", check.message, uninstall::PROCEED))? {
+        cancel();
+    }
+    let drawer = Drawer::new();
+    let events = |e: Event| drawer.handle(&e);
+    let removal = uninstall::remove_all(&cluster, &objects, options.dry_run, uninstall::DELETION_TIMEOUT, &events);
+    let result = until_interrupted(&rt, removal, |e| e.to_string());
+    drawer.finish();
+    result
 }
 
 #[cfg(test)]

@@ -14,6 +14,6 @@ does, with the same flags.";
 /// Runs `upgrade`.
 pub fn run(command: &str, args: &InstallArgs, kube: &KubeFlags) -> Result<(), CliError> {
     let options = args.options_unchecked(kube);
-    tracing::debug!(?options, "upgrade options");
-    Err(CliError::not_implemented(command))
+    tracing::debug!(command, ?options, "upgrade options");
+    super::install::execute(&options)
 }

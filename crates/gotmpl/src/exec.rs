@@ -514,6 +514,7 @@ impl<'t> State<'t> {
             Ev::Val(v) => return Err(f.error(format!("can't evaluate field {name} in type {}", v.type_name()))),
             Ev::Boxed(_) => return Err(f.error(format!("can't evaluate field {name} in type interface {{}}"))),
         };
+        let typed = m.elem_zero().cloned();
         match m.get(name) {
             Some(Value::Method(func)) => {
                 let call_args = if args.is_empty() { &[][..] } else { &args[1..] };
@@ -523,7 +524,8 @@ impl<'t> State<'t> {
                 if has_args {
                     return Err(f.error(format!("{name} is not a method but has arguments")));
                 }
-                Ok(Ev::Boxed(v))
+                // elements of typed maps are concrete values, of interface maps boxed
+                Ok(if typed.is_some() { Ev::of(v) } else { Ev::Boxed(v) })
             }
             None => {
                 if has_args {
@@ -531,7 +533,7 @@ impl<'t> State<'t> {
                 }
                 match mk {
                     MissingKey::Default => Ok(Ev::Invalid),
-                    MissingKey::Zero => Ok(Ev::Boxed(Value::Nil)),
+                    MissingKey::Zero => Ok(typed.map_or(Ev::Boxed(Value::Nil), Ev::of)),
                     MissingKey::Error => Err(f.error(format!("map has no entry for key {}", quote(name)))),
                 }
             }
@@ -926,9 +928,11 @@ fn index(a: &[Ev]) -> Result<Ev, BErr> {
                 }
             }
             Value::Map(m) => match ix.inner() {
-                Some(Value::String(k)) => match m.get(k) {
-                    Some(e) => Ev::Boxed(e),
-                    None => Ev::Boxed(Value::Nil),
+                Some(Value::String(k)) => match (m.get(k), m.elem_zero()) {
+                    (Some(e), None) => Ev::Boxed(e),
+                    (Some(e), Some(_)) => Ev::of(e),
+                    (None, Some(z)) => Ev::of(z.clone()),
+                    (None, None) => Ev::Boxed(Value::Nil),
                 },
                 None => return Err(msg("value is nil; should be of type string")),
                 Some(other) => return Err(msg(format!("value has type {}; should be string", other.type_name()))),

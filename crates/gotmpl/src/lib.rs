@@ -25,8 +25,9 @@
 //!   entries of a map: a field chain reaching one calls it, with the command's arguments.
 //! * A missing map key reached through a field is "no value" (prints `<no value>`; Helm replaces
 //!   that text) or, with [`MissingKey::Zero`], a nil interface that errors on further field access,
-//!   exactly as Go. Go's typed maps (`map[string]string`) return `""` for a missing `index`; this
-//!   model returns nil, so pass empty maps (not nil) where Go has typed maps.
+//!   exactly as Go. For Go's typed maps (`map[string]string` such as pod annotations) build a
+//!   [`Map::typed`] map: `index` of a missing key then gives `""` like Go (a plain map gives nil).
+//!   Use an empty map, not nil, where Go would have a nil typed map.
 //! * Execution is bounded by [`Template::set_max_depth`] and a native stack budget
 //!   ([`Template::set_stack_budget`], 1 MiB by default); both fail with Go's
 //!   "exceeded maximum template depth" error instead of overflowing the stack.

@@ -363,6 +363,79 @@ const TABLE: &[(&str, RawFn)] = &[
         };
         Ok(Value::from(parts))
     }),
+    ("all", |_, a| Ok(Value::Bool(a.iter().all(Value::is_true)))),
+    ("any", |_, a| Ok(Value::Bool(a.iter().any(Value::is_true)))),
+    ("reverse", |_, a| list_pick(a, "reverse", |l| Value::list_from(l.iter().rev().cloned()))),
+    ("mustReverse", |_, a| list_pick(a, "reverse", |l| Value::list_from(l.iter().rev().cloned()))),
+    ("chunk", chunk),
+    ("mustChunk", chunk),
+    ("pluck", |_, a| {
+        check_min_arity(a, 1)?;
+        let key = arg_str(a, 0)?;
+        let mut out = Vec::new();
+        for i in 1..a.len() {
+            if let Some(v) = arg_map(a, i)?.and_then(|m| m.get(key)) {
+                out.push(v);
+            }
+        }
+        Ok(Value::from(out))
+    }),
+    ("splitn", |_, a| {
+        check_arity(a, 3)?;
+        let (sep, n, orig) = (arg_str(a, 0)?, arg_int(a, 1)?, arg_str(a, 2)?);
+        let parts: Vec<String> = match usize::try_from(n) {
+            Ok(0) => Vec::new(),
+            Ok(n) if !sep.is_empty() => orig.splitn(n, sep).map(String::from).collect(),
+            Ok(n) => {
+                let chars: Vec<char> = orig.chars().collect();
+                let mut v: Vec<String> = chars.iter().take(n.saturating_sub(1)).map(|c| c.to_string()).collect();
+                if chars.len() >= n {
+                    v.push(chars[n - 1..].iter().collect());
+                }
+                v
+            }
+            Err(_) => go_split(orig, sep),
+        };
+        Ok(Value::map_from(parts.into_iter().enumerate().map(|(i, p)| (format!("_{i}"), Value::string(p)))))
+    }),
+    ("deepEqual", |_, a| {
+        check_arity(a, 2)?;
+        Ok(Value::Bool(a[0].deep_equal(&a[1])))
+    }),
+    ("floor", |_, a| num1(a, |v| Value::Float(to_float64(v).floor()))),
+    ("ceil", |_, a| num1(a, |v| Value::Float(to_float64(v).ceil()))),
+    ("biggest", |_, a| {
+        check_min_arity(a, 1)?;
+        Ok(Value::Int(a.iter().map(to_int64).max().unwrap_or(0)))
+    }),
+    ("toDecimal", |_, a| num1(a, |v| Value::Int(i64::from_str_radix(&sprint_v(v), 8).unwrap_or(0)))),
+    ("trimall", |_, a| str2(a, |cut, s| s.trim_matches(|c| cut.contains(c)).to_string())),
+    ("regexQuoteMeta", |_, a| {
+        str1(a, |s| {
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                if "\\.+*?()|[]{}^$".contains(c) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        })
+    }),
+    // paths (Go's path package)
+    ("base", |_, a| str1(a, path_base)),
+    ("dir", |_, a| str1(a, |p| path_clean(p.rfind('/').map_or("", |i| &p[..=i])))),
+    ("clean", |_, a| str1(a, path_clean)),
+    ("ext", |_, a| {
+        str1(a, |p| {
+            let tail = p.rsplit('/').next().unwrap_or("");
+            tail.rfind('.').map_or(String::new(), |i| tail[i..].to_string())
+        })
+    }),
+    ("isAbs", |_, a| {
+        check_arity(a, 1)?;
+        Ok(Value::Bool(arg_str(a, 0)?.starts_with('/')))
+    }),
     // encodings
     ("b64enc", |_, a| str1(a, |s| encode::base64_encode(s.as_bytes()))),
     ("b64dec", |_, a| {
@@ -405,6 +478,12 @@ const TABLE: &[(&str, RawFn)] = &[
 ];
 
 /// The Sprig function subset, by name, ready for [`crate::Template::add_funcs`].
+///
+/// Not provided (unused by Istio's charts and templates): case conversions (`camelcase`,
+/// `snakecase`, `kebabcase`, `swapcase`, `untitle`, `initials`), `semver*`, dates/`now`, `uuid*`,
+/// `rand*`, decimal float math (`addf`…), `sha1sum`/`adler32sum`, `env`/`expandenv`, crypto and
+/// URL helpers. Helm's (`include`, `tpl`, `toYaml`, `fromYaml`, `required`, `lookup`) and Istio's
+/// injector functions belong to the layers above.
 pub fn sprig_funcs() -> Vec<(&'static str, Func)> {
     TABLE.iter().map(|(n, f)| (*n, Arc::new(*f) as Func)).collect()
 }
@@ -758,6 +837,58 @@ pub fn merge_into(dst: &Map, src: &Map, overwrite: bool, depth: usize) {
             }
         }
     }
+}
+
+fn chunk(_: &mut FuncContext<'_>, a: &[Value]) -> FResult {
+    check_arity(a, 2)?;
+    let size = arg_int(a, 0)?;
+    let l = match &a[1] {
+        Value::List(l) => l.to_vec(),
+        other => return Err(FuncError::msg(format!("Cannot chunk type {}", other.kind_name()))),
+    };
+    let size =
+        usize::try_from(size).ok().filter(|s| *s > 0).ok_or_else(|| FuncError::msg("chunk size must be positive"))?;
+    Ok(Value::list_from(l.chunks(size).map(|c| Value::from(c.to_vec()))))
+}
+
+/// Go's `path.Clean`.
+fn path_clean(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let rooted = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if !rooted {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    match (rooted, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".into(),
+        (false, false) => joined,
+    }
+}
+
+/// Go's `path.Base`.
+fn path_base(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let t = p.trim_end_matches('/');
+    if t.is_empty() {
+        return "/".into();
+    }
+    t.rsplit('/').next().unwrap_or(t).to_string()
 }
 
 fn compile(re: &str) -> Result<regex::Regex, FuncError> {

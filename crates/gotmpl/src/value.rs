@@ -39,9 +39,17 @@ pub enum Value {
 /// Key type of [`Map`].
 pub type Key = Arc<str>;
 
-/// A shared Go `map[string]interface{}`.
+/// A shared Go `map[string]interface{}` (or, with [`Map::typed`], a typed map such as
+/// `map[string]string` whose missing elements read as the element type's zero value).
 #[derive(Clone, Default)]
-pub struct Map(Arc<RwLock<BTreeMap<Key, Value>>>);
+pub struct Map(Arc<MapData>);
+
+#[derive(Default)]
+struct MapData {
+    entries: RwLock<BTreeMap<Key, Value>>,
+    /// Zero value of the element type for typed maps; None for `map[string]interface{}`.
+    zero: Option<Value>,
+}
 
 /// A shared Go `[]interface{}`.
 #[derive(Clone, Default)]
@@ -60,37 +68,47 @@ impl Map {
     pub fn new() -> Self {
         Self::default()
     }
+    /// An empty typed map whose element type has zero value `zero` (e.g. `Value::string("")` for
+    /// Go's `map[string]string`): `index` of a missing key, and a missing field under
+    /// `missingkey=zero`, give `zero` instead of nil, as in Go.
+    pub fn typed(zero: Value) -> Self {
+        Map(Arc::new(MapData { entries: RwLock::default(), zero: Some(zero) }))
+    }
+    /// The element zero value of a typed map.
+    pub fn elem_zero(&self) -> Option<&Value> {
+        self.0.zero.as_ref()
+    }
     /// The value under `key` (a cheap clone), if present.
     pub fn get(&self, key: &str) -> Option<Value> {
-        read(&self.0).get(key).cloned()
+        read(&self.0.entries).get(key).cloned()
     }
     /// Whether `key` is present.
     pub fn contains_key(&self, key: &str) -> bool {
-        read(&self.0).contains_key(key)
+        read(&self.0.entries).contains_key(key)
     }
     /// Inserts or replaces `key`, visible through every clone of this map.
     pub fn insert(&self, key: impl Into<Key>, value: Value) {
-        write(&self.0).insert(key.into(), value);
+        write(&self.0.entries).insert(key.into(), value);
     }
     /// Removes `key`, returning its value.
     pub fn remove(&self, key: &str) -> Option<Value> {
-        write(&self.0).remove(key)
+        write(&self.0.entries).remove(key)
     }
     /// Number of entries.
     pub fn len(&self) -> usize {
-        read(&self.0).len()
+        read(&self.0.entries).len()
     }
     /// Whether the map has no entries.
     pub fn is_empty(&self) -> bool {
-        read(&self.0).is_empty()
+        read(&self.0.entries).is_empty()
     }
     /// A snapshot of the entries in sorted key order.
     pub fn entries(&self) -> Vec<(Key, Value)> {
-        read(&self.0).iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        read(&self.0.entries).iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
     /// A snapshot of the keys in sorted order.
     pub fn keys(&self) -> Vec<Key> {
-        read(&self.0).keys().cloned().collect()
+        read(&self.0.entries).keys().cloned().collect()
     }
     /// Whether both handles refer to the same map.
     pub fn ptr_eq(&self, other: &Map) -> bool {
@@ -98,13 +116,13 @@ impl Map {
     }
     /// Removes every entry.
     pub fn clear(&self) {
-        write(&self.0).clear();
+        write(&self.0.entries).clear();
     }
 }
 
 impl FromIterator<(Key, Value)> for Map {
     fn from_iter<I: IntoIterator<Item = (Key, Value)>>(iter: I) -> Self {
-        Map(Arc::new(RwLock::new(iter.into_iter().collect())))
+        Map(Arc::new(MapData { entries: RwLock::new(iter.into_iter().collect()), zero: None }))
     }
 }
 
@@ -292,7 +310,16 @@ impl Value {
         }
         match self {
             Value::List(l) => Value::List(l.to_vec().iter().map(|v| v.deep_copy_at(depth + 1)).collect()),
-            Value::Map(m) => Value::Map(m.entries().into_iter().map(|(k, v)| (k, v.deep_copy_at(depth + 1))).collect()),
+            Value::Map(m) => {
+                let copy = match m.elem_zero() {
+                    Some(z) => Map::typed(z.clone()),
+                    None => Map::new(),
+                };
+                for (k, v) in m.entries() {
+                    copy.insert(k, v.deep_copy_at(depth + 1));
+                }
+                Value::Map(copy)
+            }
             other => other.clone(),
         }
     }

@@ -574,3 +574,25 @@ fn default_limits_fit_a_test_thread_stack() {
     let e = t.execute("parens2", &data()).unwrap_err();
     assert!(e.to_string().contains("native stack budget used up"), "{e}");
 }
+
+#[test]
+fn typed_maps_read_missing_elements_as_zero() {
+    let ann = gotmpl::Map::typed(Value::string(""));
+    ann.insert("present", Value::string("yes"));
+    let data = Value::map_from([("ann", Value::Map(ann)), ("plain", Value::new_map())]);
+    let run_typed = |src: &str, mk: MissingKey| {
+        let mut t = tmpl(mk);
+        t.parse("t", src).map_err(|e| e.to_string())?;
+        t.execute("t", &data).map_err(|e| e.to_string())
+    };
+    let src = "[{{ index .ann \"nope\" }}] {{ eq (index .ann \"nope\") \"\" }} {{ index .ann \"present\" }} [{{ index .plain \"nope\" }}] {{ .ann.nope }}";
+    assert_eq!(run_typed(src, MissingKey::Default), Ok("[] true yes [<no value>] <no value>".to_string()));
+    assert_eq!(
+        run_typed("[{{ .ann.nope }}] {{ (deepCopy .ann).nope | printf \"%q\" }}", MissingKey::Zero),
+        Ok("[] \"\"".to_string())
+    );
+    assert_eq!(
+        run_typed("{{ .ann.present.x }}", MissingKey::Default),
+        Err(r#"template: t:1:7: executing "t" at <.ann.present.x>: can't evaluate field x in type string"#.to_string())
+    );
+}

@@ -172,3 +172,23 @@ fn self_referencing_maps_do_not_overflow() {
     // must terminate without a stack overflow; the output itself is not Go-defined
     let _ = t.execute("cyc", &Value::Nil);
 }
+
+proptest! {
+    /// Go's shortest float forms (`%v`, JSON) must read back as the same number, and fixed
+    /// precision forms must agree with correctly rounded decimal output.
+    #[test]
+    fn float_formats_round_trip(x in prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO) {
+        let v = gotmpl::gofmt::sprint_v(&Value::Float(x));
+        prop_assert_eq!(v.parse::<f64>().ok(), Some(x), "%v gave {}", v);
+        let j = gotmpl::encode::json_float(x).unwrap_or_default();
+        prop_assert_eq!(j.parse::<f64>().ok(), Some(x), "json gave {}", j);
+        let f = gotmpl::gofmt::format_float(x, 'f', Some(3));
+        prop_assert_eq!(f.clone(), format!("{x:.3}"));
+        let e = gotmpl::gofmt::format_float(x, 'e', Some(4));
+        let rust_e = format!("{x:.4e}");
+        prop_assert_eq!(e.parse::<f64>().ok(), rust_e.parse::<f64>().ok(), "%e gave {} vs {}", e, rust_e);
+        let g = gotmpl::gofmt::format_float(x, 'g', Some(5));
+        let rust_g = format!("{x:.4e}").parse::<f64>().ok();
+        prop_assert_eq!(g.parse::<f64>().ok(), rust_g, "%.5g gave {}", g);
+    }
+}

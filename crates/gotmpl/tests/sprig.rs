@@ -284,3 +284,31 @@ fn profile_overlay_mutations_persist_across_templates() {
     let e = t.execute("zzz_profile.yaml", &bad).unwrap_err();
     assert!(e.to_string().ends_with("error calling fail: unknown profile nope"), "{e}");
 }
+
+#[test]
+fn more_sprig_for_user_templates() {
+    check(&[
+        ("{{ all 1 \"a\" }} {{ all 1 0 }} {{ any 0 \"\" }} {{ any 0 \"x\" }}", "true false false true"),
+        (
+            "{{ reverse .l }} {{ chunk 2 (list 1 2 3) }} {{ pluck \"a\" (dict \"a\" 1) (dict \"b\" 2) (dict \"a\" 3) }}",
+            "[b a b] [[1 2] [3]] [1 3]",
+        ),
+        (
+            "{{ splitn \",\" 2 \"a,b,c\" }} {{ deepEqual (list 1 .m) (list 1 .m) }} {{ deepEqual 1 1.0 }}",
+            "map[_0:a _1:b,c] true false",
+        ),
+        (
+            "{{ floor 2.7 }} {{ ceil \"2.1\" }} {{ biggest 1 9 3 }} {{ toDecimal \"0777\" }} {{ trimall \"-\" \"--x--\" }}",
+            "2 3 9 511 x",
+        ),
+        ("{{ regexQuoteMeta \"a.b*c[d]\" }}", "a\\.b\\*c\\[d\\]"),
+        (
+            "{{ base \"/a/b/\" }} {{ base \"\" }} {{ base \"///\" }} {{ dir \"/a/b/c\" }} {{ dir \"x\" }}",
+            "b . / /a/b .",
+        ),
+        (
+            "{{ clean \"a/../../b/./c//\" }} {{ clean \"/../x\" }} {{ clean \"\" }} {{ ext \"x/y.tar.gz\" }} {{ ext \"a.b/c\" }} {{ isAbs \"/x\" }}",
+            "../b/c /x . .gz  true",
+        ),
+    ]);
+}
