@@ -43,6 +43,10 @@ Register-ArgumentCompleter -Native -CommandName 'istioctl' -ScriptBlock {
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove Istio from a cluster')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print the shell completion script for the given shell')
+            [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Verify that Istio is installed as an IstioOperator describes, and show the mesh TLS settings')
+            [CompletionResult]::new('experimental', 'experimental', [CompletionResultType]::ParameterValue, 'Experimental commands that may be modified or deprecated')
+            [CompletionResult]::new('x', 'x', [CompletionResultType]::ParameterValue, 'Experimental commands that may be modified or deprecated')
+            [CompletionResult]::new('exp', 'exp', [CompletionResultType]::ParameterValue, 'Experimental commands that may be modified or deprecated')
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio')
             [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Upgrade the Istio control plane in place')
@@ -257,6 +261,249 @@ Register-ArgumentCompleter -Native -CommandName 'istioctl' -ScriptBlock {
             break
         }
         'istioctl;completion;help;help' {
+            break
+        }
+        'istioctl;verify-install' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'IstioOperator file to read; `-` reads stdin (only as the last file). Repeat the flag, or separate names with commas, to layer several files: later files override earlier ones')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'IstioOperator file to read; `-` reads stdin (only as the last file). Repeat the flag, or separate names with commas, to layer several files: later files override earlier ones')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Override one IstioOperator field as path=value: pick a profile (--set profile=demo), turn a component on or off (--set components.cni.enabled=true) or change a setting (--set meshConfig.enableTracing=true). Repeat the flag for several fields. Field reference: https://istio.io/v1.30/docs/reference/config/istio.operator.v1alpha1/#IstioOperatorSpec')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override one IstioOperator field as path=value: pick a profile (--set profile=demo), turn a component on or off (--set components.cni.enabled=true) or change a setting (--set meshConfig.enableTracing=true). Repeat the flag for several fields. Field reference: https://istio.io/v1.30/docs/reference/config/istio.operator.v1alpha1/#IstioOperatorSpec')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Directory holding the charts and profiles to use instead of the built-in ones (for example ~/Downloads/istio-1.30.3/manifests)')
+            [CompletionResult]::new('--manifests', '--manifests', [CompletionResultType]::ParameterName, 'Directory holding the charts and profiles to use instead of the built-in ones (for example ~/Downloads/istio-1.30.3/manifests)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Control plane revision the command acts on')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'Control plane revision the command acts on')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Carry on even when the configuration does not pass validation')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Name of the kubeconfig context to use')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'User to act as for this operation (a user or a service account)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to act as for this operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to act as for this operation; repeat the flag for several groups')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--kubeclient-timeout', '--kubeclient-timeout', [CompletionResultType]::ParameterName, 'How long a single Kubernetes API request may take (Go duration syntax)')
+            [CompletionResult]::new('--log_output_level', '--log_output_level', [CompletionResultType]::ParameterName, 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none')
+            [CompletionResult]::new('--log_target', '--log_target', [CompletionResultType]::ParameterName, 'Where log messages go (accepted for compatibility; logs always go to stderr)')
+            [CompletionResult]::new('--log_as_json', '--log_as_json', [CompletionResultType]::ParameterName, 'Log as JSON (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_stacktrace_level', '--log_stacktrace_level', [CompletionResultType]::ParameterName, 'Levels at which stack traces are captured (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_caller', '--log_caller', [CompletionResultType]::ParameterName, 'Scopes that log their caller (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--vklog', '--vklog', [CompletionResultType]::ParameterName, 'Verbosity of the Kubernetes client''s own logging, like kubectl''s -v (e.g. --vklog=9)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'istioctl;experimental' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Name of the kubeconfig context to use')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'User to act as for this operation (a user or a service account)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to act as for this operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to act as for this operation; repeat the flag for several groups')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--kubeclient-timeout', '--kubeclient-timeout', [CompletionResultType]::ParameterName, 'How long a single Kubernetes API request may take (Go duration syntax)')
+            [CompletionResult]::new('--log_output_level', '--log_output_level', [CompletionResultType]::ParameterName, 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none')
+            [CompletionResult]::new('--log_target', '--log_target', [CompletionResultType]::ParameterName, 'Where log messages go (accepted for compatibility; logs always go to stderr)')
+            [CompletionResult]::new('--log_as_json', '--log_as_json', [CompletionResultType]::ParameterName, 'Log as JSON (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_stacktrace_level', '--log_stacktrace_level', [CompletionResultType]::ParameterName, 'Levels at which stack traces are captured (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_caller', '--log_caller', [CompletionResultType]::ParameterName, 'Scopes that log their caller (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--vklog', '--vklog', [CompletionResultType]::ParameterName, 'Verbosity of the Kubernetes client''s own logging, like kubectl''s -v (e.g. --vklog=9)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('tls-check', 'tls-check', [CompletionResultType]::ParameterValue, 'Check which TLS versions a mesh endpoint accepts against the configured minimum')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'istioctl;x' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Name of the kubeconfig context to use')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'User to act as for this operation (a user or a service account)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to act as for this operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to act as for this operation; repeat the flag for several groups')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--kubeclient-timeout', '--kubeclient-timeout', [CompletionResultType]::ParameterName, 'How long a single Kubernetes API request may take (Go duration syntax)')
+            [CompletionResult]::new('--log_output_level', '--log_output_level', [CompletionResultType]::ParameterName, 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none')
+            [CompletionResult]::new('--log_target', '--log_target', [CompletionResultType]::ParameterName, 'Where log messages go (accepted for compatibility; logs always go to stderr)')
+            [CompletionResult]::new('--log_as_json', '--log_as_json', [CompletionResultType]::ParameterName, 'Log as JSON (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_stacktrace_level', '--log_stacktrace_level', [CompletionResultType]::ParameterName, 'Levels at which stack traces are captured (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_caller', '--log_caller', [CompletionResultType]::ParameterName, 'Scopes that log their caller (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--vklog', '--vklog', [CompletionResultType]::ParameterName, 'Verbosity of the Kubernetes client''s own logging, like kubectl''s -v (e.g. --vklog=9)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('tls-check', 'tls-check', [CompletionResultType]::ParameterValue, 'Check which TLS versions a mesh endpoint accepts against the configured minimum')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'istioctl;exp' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Name of the kubeconfig context to use')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'User to act as for this operation (a user or a service account)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to act as for this operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to act as for this operation; repeat the flag for several groups')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--kubeclient-timeout', '--kubeclient-timeout', [CompletionResultType]::ParameterName, 'How long a single Kubernetes API request may take (Go duration syntax)')
+            [CompletionResult]::new('--log_output_level', '--log_output_level', [CompletionResultType]::ParameterName, 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none')
+            [CompletionResult]::new('--log_target', '--log_target', [CompletionResultType]::ParameterName, 'Where log messages go (accepted for compatibility; logs always go to stderr)')
+            [CompletionResult]::new('--log_as_json', '--log_as_json', [CompletionResultType]::ParameterName, 'Log as JSON (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_stacktrace_level', '--log_stacktrace_level', [CompletionResultType]::ParameterName, 'Levels at which stack traces are captured (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_caller', '--log_caller', [CompletionResultType]::ParameterName, 'Scopes that log their caller (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--vklog', '--vklog', [CompletionResultType]::ParameterName, 'Verbosity of the Kubernetes client''s own logging, like kubectl''s -v (e.g. --vklog=9)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('tls-check', 'tls-check', [CompletionResultType]::ParameterValue, 'Check which TLS versions a mesh endpoint accepts against the configured minimum')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'istioctl;experimental;tls-check' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Endpoint to probe from where istioctl runs (HOST:PORT)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Pod to run the probes in (with -n for its namespace); needs --to')
+            [CompletionResult]::new('--container', '--container', [CompletionResultType]::ParameterName, 'Container of --from that runs openssl')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Endpoint the pod given by --from connects to (HOST:PORT)')
+            [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Expected minimum version (TLS_AUTO, TLSV1_2, TLSV1_3); default: meshMTLS.minProtocolVersion of the cluster')
+            [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'ALPN protocols to offer, comma-separated; empty for none')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name (SNI) to send')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Verify the server certificate against the CA certificates in this PEM file (--address only)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long each connection and handshake may take')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Control plane revision whose mesh ConfigMap gives the expected minimum')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'Control plane revision whose mesh ConfigMap gives the expected minimum')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Name of the kubeconfig context to use')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'User to act as for this operation (a user or a service account)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to act as for this operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to act as for this operation; repeat the flag for several groups')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--kubeclient-timeout', '--kubeclient-timeout', [CompletionResultType]::ParameterName, 'How long a single Kubernetes API request may take (Go duration syntax)')
+            [CompletionResult]::new('--log_output_level', '--log_output_level', [CompletionResultType]::ParameterName, 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none')
+            [CompletionResult]::new('--log_target', '--log_target', [CompletionResultType]::ParameterName, 'Where log messages go (accepted for compatibility; logs always go to stderr)')
+            [CompletionResult]::new('--log_as_json', '--log_as_json', [CompletionResultType]::ParameterName, 'Log as JSON (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_stacktrace_level', '--log_stacktrace_level', [CompletionResultType]::ParameterName, 'Levels at which stack traces are captured (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_caller', '--log_caller', [CompletionResultType]::ParameterName, 'Scopes that log their caller (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--vklog', '--vklog', [CompletionResultType]::ParameterName, 'Verbosity of the Kubernetes client''s own logging, like kubectl''s -v (e.g. --vklog=9)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'istioctl;x;tls-check' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Endpoint to probe from where istioctl runs (HOST:PORT)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Pod to run the probes in (with -n for its namespace); needs --to')
+            [CompletionResult]::new('--container', '--container', [CompletionResultType]::ParameterName, 'Container of --from that runs openssl')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Endpoint the pod given by --from connects to (HOST:PORT)')
+            [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Expected minimum version (TLS_AUTO, TLSV1_2, TLSV1_3); default: meshMTLS.minProtocolVersion of the cluster')
+            [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'ALPN protocols to offer, comma-separated; empty for none')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name (SNI) to send')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Verify the server certificate against the CA certificates in this PEM file (--address only)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long each connection and handshake may take')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Control plane revision whose mesh ConfigMap gives the expected minimum')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'Control plane revision whose mesh ConfigMap gives the expected minimum')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Name of the kubeconfig context to use')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'User to act as for this operation (a user or a service account)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to act as for this operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to act as for this operation; repeat the flag for several groups')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--kubeclient-timeout', '--kubeclient-timeout', [CompletionResultType]::ParameterName, 'How long a single Kubernetes API request may take (Go duration syntax)')
+            [CompletionResult]::new('--log_output_level', '--log_output_level', [CompletionResultType]::ParameterName, 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none')
+            [CompletionResult]::new('--log_target', '--log_target', [CompletionResultType]::ParameterName, 'Where log messages go (accepted for compatibility; logs always go to stderr)')
+            [CompletionResult]::new('--log_as_json', '--log_as_json', [CompletionResultType]::ParameterName, 'Log as JSON (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_stacktrace_level', '--log_stacktrace_level', [CompletionResultType]::ParameterName, 'Levels at which stack traces are captured (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_caller', '--log_caller', [CompletionResultType]::ParameterName, 'Scopes that log their caller (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--vklog', '--vklog', [CompletionResultType]::ParameterName, 'Verbosity of the Kubernetes client''s own logging, like kubectl''s -v (e.g. --vklog=9)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'istioctl;exp;tls-check' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Endpoint to probe from where istioctl runs (HOST:PORT)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Pod to run the probes in (with -n for its namespace); needs --to')
+            [CompletionResult]::new('--container', '--container', [CompletionResultType]::ParameterName, 'Container of --from that runs openssl')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Endpoint the pod given by --from connects to (HOST:PORT)')
+            [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Expected minimum version (TLS_AUTO, TLSV1_2, TLSV1_3); default: meshMTLS.minProtocolVersion of the cluster')
+            [CompletionResult]::new('--alpn', '--alpn', [CompletionResultType]::ParameterName, 'ALPN protocols to offer, comma-separated; empty for none')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name (SNI) to send')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Verify the server certificate against the CA certificates in this PEM file (--address only)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long each connection and handshake may take')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Control plane revision whose mesh ConfigMap gives the expected minimum')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'Control plane revision whose mesh ConfigMap gives the expected minimum')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path of the kubeconfig file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Name of the kubeconfig context to use')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'User to act as for this operation (a user or a service account)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to act as for this operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to act as for this operation; repeat the flag for several groups')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kubernetes namespace to work in')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--istioNamespace', '--istioNamespace', [CompletionResultType]::ParameterName, 'Namespace of the Istio control plane')
+            [CompletionResult]::new('--kubeclient-timeout', '--kubeclient-timeout', [CompletionResultType]::ParameterName, 'How long a single Kubernetes API request may take (Go duration syntax)')
+            [CompletionResult]::new('--log_output_level', '--log_output_level', [CompletionResultType]::ParameterName, 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none')
+            [CompletionResult]::new('--log_target', '--log_target', [CompletionResultType]::ParameterName, 'Where log messages go (accepted for compatibility; logs always go to stderr)')
+            [CompletionResult]::new('--log_as_json', '--log_as_json', [CompletionResultType]::ParameterName, 'Log as JSON (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_stacktrace_level', '--log_stacktrace_level', [CompletionResultType]::ParameterName, 'Levels at which stack traces are captured (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--log_caller', '--log_caller', [CompletionResultType]::ParameterName, 'Scopes that log their caller (accepted for compatibility; has no effect)')
+            [CompletionResult]::new('--vklog', '--vklog', [CompletionResultType]::ParameterName, 'Verbosity of the Kubernetes client''s own logging, like kubectl''s -v (e.g. --vklog=9)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'istioctl;experimental;help' {
+            [CompletionResult]::new('tls-check', 'tls-check', [CompletionResultType]::ParameterValue, 'Check which TLS versions a mesh endpoint accepts against the configured minimum')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'istioctl;experimental;help;tls-check' {
+            break
+        }
+        'istioctl;experimental;help;help' {
+            break
+        }
+        'istioctl;x;help' {
+            [CompletionResult]::new('tls-check', 'tls-check', [CompletionResultType]::ParameterValue, 'Check which TLS versions a mesh endpoint accepts against the configured minimum')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'istioctl;x;help;tls-check' {
+            break
+        }
+        'istioctl;x;help;help' {
+            break
+        }
+        'istioctl;exp;help' {
+            [CompletionResult]::new('tls-check', 'tls-check', [CompletionResultType]::ParameterValue, 'Check which TLS versions a mesh endpoint accepts against the configured minimum')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'istioctl;exp;help;tls-check' {
+            break
+        }
+        'istioctl;exp;help;help' {
             break
         }
         'istioctl;install' {
@@ -562,6 +809,8 @@ Register-ArgumentCompleter -Native -CommandName 'istioctl' -ScriptBlock {
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove Istio from a cluster')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print the shell completion script for the given shell')
+            [CompletionResult]::new('verify-install', 'verify-install', [CompletionResultType]::ParameterValue, 'Verify that Istio is installed as an IstioOperator describes, and show the mesh TLS settings')
+            [CompletionResult]::new('experimental', 'experimental', [CompletionResultType]::ParameterValue, 'Experimental commands that may be modified or deprecated')
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio')
             [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Upgrade the Istio control plane in place')
             [CompletionResult]::new('manifest', 'manifest', [CompletionResultType]::ParameterValue, 'Work with Istio install manifests')
@@ -592,6 +841,16 @@ Register-ArgumentCompleter -Native -CommandName 'istioctl' -ScriptBlock {
             break
         }
         'istioctl;help;completion;powershell' {
+            break
+        }
+        'istioctl;help;verify-install' {
+            break
+        }
+        'istioctl;help;experimental' {
+            [CompletionResult]::new('tls-check', 'tls-check', [CompletionResultType]::ParameterValue, 'Check which TLS versions a mesh endpoint accepts against the configured minimum')
+            break
+        }
+        'istioctl;help;experimental;tls-check' {
             break
         }
         'istioctl;help;install' {

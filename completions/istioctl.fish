@@ -42,6 +42,10 @@ complete -c istioctl -n "__fish_istioctl_needs_command" -s h -l help -d 'Print h
 complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "uninstall" -d 'Remove Istio from a cluster'
 complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "version" -d 'Print version information'
 complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "completion" -d 'Print the shell completion script for the given shell'
+complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "verify-install" -d 'Verify that Istio is installed as an IstioOperator describes, and show the mesh TLS settings'
+complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "experimental" -d 'Experimental commands that may be modified or deprecated'
+complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "x" -d 'Experimental commands that may be modified or deprecated'
+complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "exp" -d 'Experimental commands that may be modified or deprecated'
 complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "install" -d 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio'
 complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "apply" -d 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio'
 complete -c istioctl -n "__fish_istioctl_needs_command" -f -a "upgrade" -d 'Upgrade the Istio control plane in place'
@@ -180,6 +184,166 @@ complete -c istioctl -n "__fish_istioctl_using_subcommand completion; and __fish
 complete -c istioctl -n "__fish_istioctl_using_subcommand completion; and __fish_seen_subcommand_from help" -f -a "fish" -d 'Print the completion script for fish'
 complete -c istioctl -n "__fish_istioctl_using_subcommand completion; and __fish_seen_subcommand_from help" -f -a "powershell" -d 'Print the completion script for PowerShell'
 complete -c istioctl -n "__fish_istioctl_using_subcommand completion; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s f -l filename -d 'IstioOperator file to read; `-` reads stdin (only as the last file). Repeat the flag, or separate names with commas, to layer several files: later files override earlier ones' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s s -l set -d 'Override one IstioOperator field as path=value: pick a profile (--set profile=demo), turn a component on or off (--set components.cni.enabled=true) or change a setting (--set meshConfig.enableTracing=true). Repeat the flag for several fields. Field reference: https://istio.io/v1.30/docs/reference/config/istio.operator.v1alpha1/#IstioOperatorSpec' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s d -l manifests -d 'Directory holding the charts and profiles to use instead of the built-in ones (for example ~/Downloads/istio-1.30.3/manifests)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s r -l revision -d 'Control plane revision the command acts on' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l force -d 'Carry on even when the configuration does not pass validation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s o -l output -d 'Output format: text or json' -r -f -a "text\t''
+json\t''"
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s c -l kubeconfig -d 'Path of the kubeconfig file to use' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l context -d 'Name of the kubeconfig context to use' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l as -d 'User to act as for this operation (a user or a service account)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l as-uid -d 'UID to act as for this operation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l as-group -d 'Group to act as for this operation; repeat the flag for several groups' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s n -l namespace -d 'Kubernetes namespace to work in' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s i -l istioNamespace -d 'Namespace of the Istio control plane' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l kubeclient-timeout -d 'How long a single Kubernetes API request may take (Go duration syntax)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l log_output_level -d 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l log_target -d 'Where log messages go (accepted for compatibility; logs always go to stderr)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l log_as_json -d 'Log as JSON (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l log_stacktrace_level -d 'Levels at which stack traces are captured (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand verify-install" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -s c -l kubeconfig -d 'Path of the kubeconfig file to use' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l context -d 'Name of the kubeconfig context to use' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l as -d 'User to act as for this operation (a user or a service account)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l as-uid -d 'UID to act as for this operation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l as-group -d 'Group to act as for this operation; repeat the flag for several groups' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -s n -l namespace -d 'Kubernetes namespace to work in' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -s i -l istioNamespace -d 'Namespace of the Istio control plane' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l kubeclient-timeout -d 'How long a single Kubernetes API request may take (Go duration syntax)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l log_output_level -d 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l log_target -d 'Where log messages go (accepted for compatibility; logs always go to stderr)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l log_as_json -d 'Log as JSON (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l log_stacktrace_level -d 'Levels at which stack traces are captured (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -s h -l help -d 'Print help'
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -f -a "tls-check" -d 'Check which TLS versions a mesh endpoint accepts against the configured minimum'
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and not __fish_seen_subcommand_from tls-check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l address -d 'Endpoint to probe from where istioctl runs (HOST:PORT)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l from -d 'Pod to run the probes in (with -n for its namespace); needs --to' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l container -d 'Container of --from that runs openssl' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l to -d 'Endpoint the pod given by --from connects to (HOST:PORT)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l expect -d 'Expected minimum version (TLS_AUTO, TLSV1_2, TLSV1_3); default: meshMTLS.minProtocolVersion of the cluster' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l alpn -d 'ALPN protocols to offer, comma-separated; empty for none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l sni -d 'Server name (SNI) to send' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l ca -d 'Verify the server certificate against the CA certificates in this PEM file (--address only)' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l timeout -d 'How long each connection and handshake may take' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -s r -l revision -d 'Control plane revision whose mesh ConfigMap gives the expected minimum' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -s o -l output -d 'Output format: text or json' -r -f -a "text\t''
+json\t''"
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -s c -l kubeconfig -d 'Path of the kubeconfig file to use' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l context -d 'Name of the kubeconfig context to use' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l as -d 'User to act as for this operation (a user or a service account)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l as-uid -d 'UID to act as for this operation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l as-group -d 'Group to act as for this operation; repeat the flag for several groups' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -s n -l namespace -d 'Kubernetes namespace to work in' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -s i -l istioNamespace -d 'Namespace of the Istio control plane' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l kubeclient-timeout -d 'How long a single Kubernetes API request may take (Go duration syntax)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l log_output_level -d 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l log_target -d 'Where log messages go (accepted for compatibility; logs always go to stderr)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l log_as_json -d 'Log as JSON (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l log_stacktrace_level -d 'Levels at which stack traces are captured (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from tls-check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from help" -f -a "tls-check" -d 'Check which TLS versions a mesh endpoint accepts against the configured minimum'
+complete -c istioctl -n "__fish_istioctl_using_subcommand experimental; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -s c -l kubeconfig -d 'Path of the kubeconfig file to use' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l context -d 'Name of the kubeconfig context to use' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l as -d 'User to act as for this operation (a user or a service account)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l as-uid -d 'UID to act as for this operation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l as-group -d 'Group to act as for this operation; repeat the flag for several groups' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -s n -l namespace -d 'Kubernetes namespace to work in' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -s i -l istioNamespace -d 'Namespace of the Istio control plane' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l kubeclient-timeout -d 'How long a single Kubernetes API request may take (Go duration syntax)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l log_output_level -d 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l log_target -d 'Where log messages go (accepted for compatibility; logs always go to stderr)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l log_as_json -d 'Log as JSON (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l log_stacktrace_level -d 'Levels at which stack traces are captured (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -s h -l help -d 'Print help'
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -f -a "tls-check" -d 'Check which TLS versions a mesh endpoint accepts against the configured minimum'
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and not __fish_seen_subcommand_from tls-check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l address -d 'Endpoint to probe from where istioctl runs (HOST:PORT)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l from -d 'Pod to run the probes in (with -n for its namespace); needs --to' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l container -d 'Container of --from that runs openssl' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l to -d 'Endpoint the pod given by --from connects to (HOST:PORT)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l expect -d 'Expected minimum version (TLS_AUTO, TLSV1_2, TLSV1_3); default: meshMTLS.minProtocolVersion of the cluster' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l alpn -d 'ALPN protocols to offer, comma-separated; empty for none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l sni -d 'Server name (SNI) to send' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l ca -d 'Verify the server certificate against the CA certificates in this PEM file (--address only)' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l timeout -d 'How long each connection and handshake may take' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -s r -l revision -d 'Control plane revision whose mesh ConfigMap gives the expected minimum' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -s o -l output -d 'Output format: text or json' -r -f -a "text\t''
+json\t''"
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -s c -l kubeconfig -d 'Path of the kubeconfig file to use' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l context -d 'Name of the kubeconfig context to use' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l as -d 'User to act as for this operation (a user or a service account)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l as-uid -d 'UID to act as for this operation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l as-group -d 'Group to act as for this operation; repeat the flag for several groups' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -s n -l namespace -d 'Kubernetes namespace to work in' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -s i -l istioNamespace -d 'Namespace of the Istio control plane' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l kubeclient-timeout -d 'How long a single Kubernetes API request may take (Go duration syntax)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l log_output_level -d 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l log_target -d 'Where log messages go (accepted for compatibility; logs always go to stderr)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l log_as_json -d 'Log as JSON (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l log_stacktrace_level -d 'Levels at which stack traces are captured (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from tls-check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from help" -f -a "tls-check" -d 'Check which TLS versions a mesh endpoint accepts against the configured minimum'
+complete -c istioctl -n "__fish_istioctl_using_subcommand x; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -s c -l kubeconfig -d 'Path of the kubeconfig file to use' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l context -d 'Name of the kubeconfig context to use' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l as -d 'User to act as for this operation (a user or a service account)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l as-uid -d 'UID to act as for this operation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l as-group -d 'Group to act as for this operation; repeat the flag for several groups' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -s n -l namespace -d 'Kubernetes namespace to work in' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -s i -l istioNamespace -d 'Namespace of the Istio control plane' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l kubeclient-timeout -d 'How long a single Kubernetes API request may take (Go duration syntax)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l log_output_level -d 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l log_target -d 'Where log messages go (accepted for compatibility; logs always go to stderr)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l log_as_json -d 'Log as JSON (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l log_stacktrace_level -d 'Levels at which stack traces are captured (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -s h -l help -d 'Print help'
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -f -a "tls-check" -d 'Check which TLS versions a mesh endpoint accepts against the configured minimum'
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and not __fish_seen_subcommand_from tls-check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l address -d 'Endpoint to probe from where istioctl runs (HOST:PORT)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l from -d 'Pod to run the probes in (with -n for its namespace); needs --to' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l container -d 'Container of --from that runs openssl' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l to -d 'Endpoint the pod given by --from connects to (HOST:PORT)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l expect -d 'Expected minimum version (TLS_AUTO, TLSV1_2, TLSV1_3); default: meshMTLS.minProtocolVersion of the cluster' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l alpn -d 'ALPN protocols to offer, comma-separated; empty for none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l sni -d 'Server name (SNI) to send' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l ca -d 'Verify the server certificate against the CA certificates in this PEM file (--address only)' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l timeout -d 'How long each connection and handshake may take' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -s r -l revision -d 'Control plane revision whose mesh ConfigMap gives the expected minimum' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -s o -l output -d 'Output format: text or json' -r -f -a "text\t''
+json\t''"
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -s c -l kubeconfig -d 'Path of the kubeconfig file to use' -r -F
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l context -d 'Name of the kubeconfig context to use' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l as -d 'User to act as for this operation (a user or a service account)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l as-uid -d 'UID to act as for this operation' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l as-group -d 'Group to act as for this operation; repeat the flag for several groups' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -s n -l namespace -d 'Kubernetes namespace to work in' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -s i -l istioNamespace -d 'Namespace of the Istio control plane' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l kubeclient-timeout -d 'How long a single Kubernetes API request may take (Go duration syntax)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l log_output_level -d 'Minimum level of log messages to show: `<level>` or `<scope>:<level>,...`, with a level among debug, info, warn, error, fatal, none' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l log_target -d 'Where log messages go (accepted for compatibility; logs always go to stderr)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l log_as_json -d 'Log as JSON (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l log_stacktrace_level -d 'Levels at which stack traces are captured (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from tls-check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from help" -f -a "tls-check" -d 'Check which TLS versions a mesh endpoint accepts against the configured minimum'
+complete -c istioctl -n "__fish_istioctl_using_subcommand exp; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c istioctl -n "__fish_istioctl_using_subcommand install" -s f -l filename -d 'IstioOperator file to read; `-` reads stdin (only as the last file). Repeat the flag, or separate names with commas, to layer several files: later files override earlier ones' -r
 complete -c istioctl -n "__fish_istioctl_using_subcommand install" -s s -l set -d 'Override one IstioOperator field as path=value: pick a profile (--set profile=demo), turn a component on or off (--set components.cni.enabled=true) or change a setting (--set meshConfig.enableTracing=true). Repeat the flag for several fields. Field reference: https://istio.io/v1.30/docs/reference/config/istio.operator.v1alpha1/#IstioOperatorSpec' -r
 complete -c istioctl -n "__fish_istioctl_using_subcommand install" -s d -l manifests -d 'Directory holding the charts and profiles to use instead of the built-in ones (for example ~/Downloads/istio-1.30.3/manifests)' -r
@@ -379,17 +543,20 @@ complete -c istioctl -n "__fish_istioctl_using_subcommand kube-inject" -l log_st
 complete -c istioctl -n "__fish_istioctl_using_subcommand kube-inject" -l log_caller -d 'Scopes that log their caller (accepted for compatibility; has no effect)' -r
 complete -c istioctl -n "__fish_istioctl_using_subcommand kube-inject" -l vklog -d 'Verbosity of the Kubernetes client\'s own logging, like kubectl\'s -v (e.g. --vklog=9)' -r
 complete -c istioctl -n "__fish_istioctl_using_subcommand kube-inject" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "uninstall" -d 'Remove Istio from a cluster'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "version" -d 'Print version information'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "completion" -d 'Print the shell completion script for the given shell'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "install" -d 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "upgrade" -d 'Upgrade the Istio control plane in place'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "manifest" -d 'Work with Istio install manifests'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "kube-inject" -d 'Add the Istio sidecar to Kubernetes workload resources'
-complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion install upgrade manifest kube-inject help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "uninstall" -d 'Remove Istio from a cluster'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "version" -d 'Print version information'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "completion" -d 'Print the shell completion script for the given shell'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "verify-install" -d 'Verify that Istio is installed as an IstioOperator describes, and show the mesh TLS settings'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "experimental" -d 'Experimental commands that may be modified or deprecated'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "install" -d 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "upgrade" -d 'Upgrade the Istio control plane in place'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "manifest" -d 'Work with Istio install manifests'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "kube-inject" -d 'Add the Istio sidecar to Kubernetes workload resources'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and not __fish_seen_subcommand_from uninstall version completion verify-install experimental install upgrade manifest kube-inject help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c istioctl -n "__fish_istioctl_using_subcommand help; and __fish_seen_subcommand_from completion" -f -a "bash" -d 'Print the completion script for bash'
 complete -c istioctl -n "__fish_istioctl_using_subcommand help; and __fish_seen_subcommand_from completion" -f -a "zsh" -d 'Print the completion script for zsh'
 complete -c istioctl -n "__fish_istioctl_using_subcommand help; and __fish_seen_subcommand_from completion" -f -a "fish" -d 'Print the completion script for fish'
 complete -c istioctl -n "__fish_istioctl_using_subcommand help; and __fish_seen_subcommand_from completion" -f -a "powershell" -d 'Print the completion script for PowerShell'
+complete -c istioctl -n "__fish_istioctl_using_subcommand help; and __fish_seen_subcommand_from experimental" -f -a "tls-check" -d 'Check which TLS versions a mesh endpoint accepts against the configured minimum'
 complete -c istioctl -n "__fish_istioctl_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "generate" -d 'Render an Istio install manifest'
 complete -c istioctl -n "__fish_istioctl_using_subcommand help; and __fish_seen_subcommand_from manifest" -f -a "install" -d 'Render an Istio manifest and apply it to a cluster, installing or reconfiguring Istio'

@@ -10,4 +10,6 @@ pub mod manifests;
 pub mod operator;
 pub mod render;
 pub mod smp;
+pub mod tlscheck;
+pub mod verify;
 pub mod version;

@@ -166,7 +166,7 @@ fn no_command_prints_help_and_succeeds() {
 
 #[test]
 fn commands_removed_upstream_are_unknown_with_exit_64() {
-    for name in ["profile", "verify-install", "operator"] {
+    for name in ["profile", "operator"] {
         let (code, stdout, stderr) = run(&[name, "list"]);
         assert_eq!(code, 64, "{name}");
         assert_eq!(stdout, "");

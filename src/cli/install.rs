@@ -109,7 +109,7 @@ pub fn run(_command: &str, args: &InstallArgs, kube: &KubeFlags) -> Result<(), C
 }
 
 /// The renderer's input for these options; stdin is read when a file is `-`.
-fn install_inputs(input: &OperatorInput) -> Result<InstallInputs, CliError> {
+pub(super) fn install_inputs(input: &OperatorInput) -> Result<InstallInputs, CliError> {
     let stdin = if input.filenames.iter().any(|f| f.trim() == "-") {
         let mut text = String::new();
         io::stdin().read_to_string(&mut text)?;

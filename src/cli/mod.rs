@@ -14,8 +14,10 @@ mod man;
 mod manifest;
 mod manifest_generate;
 mod shared;
+mod tls_check;
 mod uninstall;
 mod upgrade;
+mod verify_install;
 mod version;
 
 use std::ffi::OsString;
@@ -68,6 +70,27 @@ pub enum Commands {
     Version(version::VersionArgs),
     #[command(about = completion::ABOUT, long_about = completion::LONG_ABOUT)]
     Completion(completion::CompletionArgs),
+    #[command(about = verify_install::ABOUT, long_about = verify_install::LONG_ABOUT)]
+    VerifyInstall(Box<verify_install::VerifyInstallArgs>),
+    #[command(about = EXPERIMENTAL_ABOUT, visible_aliases = ["x", "exp"])]
+    Experimental(ExperimentalArgs),
+}
+
+/// Short description of the `experimental` group (upstream's wording).
+const EXPERIMENTAL_ABOUT: &str = "Experimental commands that may be modified or deprecated";
+
+/// The `experimental` (`x`) command group.
+#[derive(Debug, clap::Args)]
+pub struct ExperimentalArgs {
+    #[command(subcommand)]
+    pub command: Option<ExperimentalCommand>,
+}
+
+/// Commands under `experimental`.
+#[derive(Debug, Subcommand)]
+pub enum ExperimentalCommand {
+    #[command(about = tls_check::ABOUT, long_about = tls_check::LONG_ABOUT)]
+    TlsCheck(Box<tls_check::TlsCheckArgs>),
 }
 
 /// Where global flags start in help listings (after any command's own flags).
@@ -208,6 +231,11 @@ fn dispatch(cli: Cli, cmd: Command) -> Result<(), CliError> {
         Commands::Completion(args) => match args.shell {
             None => print_help(cmd, &["completion"]),
             Some(_) => completion::run(&args, completion_command()),
+        },
+        Commands::VerifyInstall(args) => verify_install::run(&args, kube),
+        Commands::Experimental(group) => match group.command {
+            None => print_help(cmd, &["experimental"]),
+            Some(ExperimentalCommand::TlsCheck(args)) => tls_check::run(&args, kube),
         },
     }
 }

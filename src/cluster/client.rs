@@ -38,7 +38,7 @@ struct Resolved {
 
 /// A connection to one cluster (one kubeconfig context).
 pub struct Cluster {
-    client: kube::Client,
+    pub(super) client: kube::Client,
     timeout: Duration,
     backoff: Backoff,
     kinds: Mutex<HashMap<Kind, Resolved>>,

@@ -28,6 +28,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("grpc-simple", include_str!("../../manifests/charts/istio-control/istio-discovery/files/grpc-simple.yaml")),
     ("grpc-agent", include_str!("../../manifests/charts/istio-control/istio-discovery/files/grpc-agent.yaml")),
+    ("agentgateway", include_str!("../../manifests/charts/istio-control/istio-discovery/files/agentgateway.yaml")),
     ("waypoint", include_str!("../../manifests/charts/istio-control/istio-discovery/files/waypoint.yaml")),
     ("kube-gateway", include_str!("../../manifests/charts/istio-control/istio-discovery/files/kube-gateway.yaml")),
 ];
@@ -51,16 +52,20 @@ fn read(path: &Path) -> Result<String, InjectError> {
 const STRINGER_CALLS: &[(&str, &str)] = &[(".InterceptionMode.String", ".InterceptionMode")];
 
 /// Parses raw templates into a template set each, with Sprig and Istio's functions.
+/// Parses one injection template the way istiod does: Sprig, then Istio's own template functions.
+pub fn parse_template(text: &str) -> Result<gotmpl::Template, InjectError> {
+    let text = STRINGER_CALLS.iter().fold(text.to_string(), |t, (from, to)| t.replace(from, to));
+    let mut t = gotmpl::Template::named("inject");
+    t.add_funcs(gotmpl::sprig_funcs());
+    t.add_funcs(funcs::injection_funcs());
+    t.parse("inject", &text).map_err(|e| InjectError::Config(e.to_string()))?;
+    Ok(t)
+}
+
 pub fn parse_templates(raw: &BTreeMap<String, String>) -> Result<Templates, InjectError> {
     let mut out = Templates::new();
     for (name, text) in raw {
-        let text = STRINGER_CALLS.iter().fold(text.clone(), |t, (from, to)| t.replace(from, to));
-        let text = &text;
-        let mut t = gotmpl::Template::named("inject");
-        t.add_funcs(gotmpl::sprig_funcs());
-        t.add_funcs(funcs::injection_funcs());
-        t.parse("inject", text).map_err(|e| InjectError::Config(e.to_string()))?;
-        out.insert(name.clone(), t);
+        out.insert(name.clone(), parse_template(text)?);
     }
     Ok(out)
 }

@@ -22,7 +22,14 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-pub use config::{BUILTIN_TEMPLATES, SIDECAR_TEMPLATE};
+pub use config::{BUILTIN_TEMPLATES, SIDECAR_TEMPLATE, parse_template};
+pub use mesh::apply_mesh_config;
+
+/// A JSON document (mesh config, proxy config) as templates see the Go struct it stands for, so that
+/// gateway-controller-style templates can be rendered with the same data model as istiod gives them.
+pub fn go_struct_view(value: &serde_json::Value) -> gotmpl::Value {
+    goview::view(value, "")
+}
 use typed::Kind;
 use webhook::{Params, Pod};
 
