@@ -8,9 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use charts_common::{first_difference, normalize, objects_by_identity};
+use charts_common::{case_inputs, first_difference, normalize, objects_by_identity};
 use istioctl::manifests::ManifestSource;
-use istioctl::operator::InstallInputs;
 use istioctl::render::{generate, print_manifest};
 use regex::Regex;
 use serde_json::Value;
@@ -19,10 +18,6 @@ mod charts_common;
 
 const CASES_DIR: &str = "../shared/conformance/manifest";
 const EXPECTED_DIR: &str = "outputs-1.30.3-release";
-/// `--set installPackagePath=...` names upstream's chart folder; this test renders the built-in charts.
-const PACKAGE_PATH_FLAG: &str = "installPackagePath=";
-/// The case upstream's test runs with `--force`.
-const FORCE_CASE: &str = "flag_force";
 fn cases_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES_DIR);
     if dir.join("cases.json").is_file() {
@@ -30,24 +25,6 @@ fn cases_dir() -> Option<PathBuf> {
     } else {
         eprintln!("skipping: {} is absent", dir.display());
         None
-    }
-}
-
-fn case_inputs(case: &Value, dir: &Path) -> InstallInputs {
-    InstallInputs {
-        files: case["input"].as_str().map(|i| dir.join(i)).into_iter().collect(),
-        set_flags: case["set_flags"]
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(Value::as_str)
-            .filter(|f| !f.starts_with(PACKAGE_PATH_FLAG))
-            .map(str::to_string)
-            .collect(),
-        manifests: ManifestSource::Embedded,
-        force: case["name"] == FORCE_CASE,
-        ..InstallInputs::default()
     }
 }
 
@@ -115,7 +92,7 @@ fn embedded_charts_render_like_released_istioctl() {
         }
         let expected = std::fs::read_to_string(dir.join(EXPECTED_DIR).join(format!("{name}.yaml"))).unwrap();
         ran += 1;
-        let actual = match generate(&case_inputs(case, &dir)) {
+        let actual = match generate(&case_inputs(case, &dir, ManifestSource::Embedded)) {
             Ok(r) => print_manifest(&r),
             Err(e) => {
                 failures.push(format!("{name}: error: {e}"));

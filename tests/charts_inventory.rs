@@ -7,26 +7,12 @@ use istioctl::manifests::ManifestSource;
 use istioctl::operator::InstallInputs;
 use istioctl::render::generate;
 
+mod charts_common;
+
 const NS: &str = "istio-system";
 const KUBE_SYSTEM: &str = "kube-system";
 
-const CRDS: &[&str] = &[
-    "authorizationpolicies.security.istio.io",
-    "destinationrules.networking.istio.io",
-    "envoyfilters.networking.istio.io",
-    "gateways.networking.istio.io",
-    "peerauthentications.security.istio.io",
-    "proxyconfigs.networking.istio.io",
-    "requestauthentications.security.istio.io",
-    "serviceentries.networking.istio.io",
-    "sidecars.networking.istio.io",
-    "telemetries.telemetry.istio.io",
-    "trafficextensions.extensions.istio.io",
-    "virtualservices.networking.istio.io",
-    "wasmplugins.extensions.istio.io",
-    "workloadentries.networking.istio.io",
-    "workloadgroups.networking.istio.io",
-];
+const CRDS: &[&str] = charts_common::ISTIO_CRDS;
 
 /// A set of objects written `Kind namespace/name` (cluster-scoped: `Kind name`).
 #[derive(Default, Clone)]

@@ -1,6 +1,8 @@
 //! Our embedded control-plane charts (`manifests/charts/`): layout, release facts and the files that Helm's
 //! chart layout forces us to keep in several charts, which must stay identical.
 
+mod charts_common;
+
 use istioctl::manifests::ManifestSource;
 
 /// Release facts every chart must carry (what the released istioctl 1.30.3 prints).
@@ -146,24 +148,7 @@ fn crd_facts_describe_istios_fifteen_crds() {
         .map(|c| format!("{}.{}", c["plural"].as_str().unwrap_or("?"), c["group"].as_str().unwrap_or("?")))
         .collect();
     names.sort();
-    let expected = [
-        "authorizationpolicies.security.istio.io",
-        "destinationrules.networking.istio.io",
-        "envoyfilters.networking.istio.io",
-        "gateways.networking.istio.io",
-        "peerauthentications.security.istio.io",
-        "proxyconfigs.networking.istio.io",
-        "requestauthentications.security.istio.io",
-        "serviceentries.networking.istio.io",
-        "sidecars.networking.istio.io",
-        "telemetries.telemetry.istio.io",
-        "trafficextensions.extensions.istio.io",
-        "virtualservices.networking.istio.io",
-        "wasmplugins.extensions.istio.io",
-        "workloadentries.networking.istio.io",
-        "workloadgroups.networking.istio.io",
-    ];
-    assert_eq!(names, expected);
+    assert_eq!(names, charts_common::ISTIO_CRDS);
     for crd in &crds {
         let versions = crd["versions"].as_array().cloned().unwrap_or_default();
         assert!(versions.contains(&crd["storage"]), "{crd}: storage version is not served");

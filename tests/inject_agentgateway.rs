@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
-#[allow(dead_code)]
 mod charts_common;
 
 /// The template's name in the injector config.

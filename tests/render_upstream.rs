@@ -14,6 +14,9 @@ use istioctl::operator::InstallInputs;
 use istioctl::render::{generate, print_manifest};
 use serde_json::Value;
 
+mod charts_common;
+use charts_common::{FORCE_CASE, case_inputs};
+
 const CASES_DIR: &str = "../shared/conformance/manifest";
 const EXPECTED_DIR: &str = "outputs-upstream-charts-release";
 
@@ -21,10 +24,6 @@ const EXPECTED_DIR: &str = "outputs-upstream-charts-release";
 fn expected_dir() -> String {
     std::env::var("RENDER_EXPECTED").unwrap_or_else(|_| EXPECTED_DIR.to_string())
 }
-/// `--set installPackagePath=...` flags name upstream's own chart folder; `--manifests` replaces them.
-const PACKAGE_PATH_FLAG: &str = "installPackagePath=";
-/// The case upstream's test runs with `--force`.
-const FORCE_CASE: &str = "flag_force";
 
 fn setup() -> Option<(PathBuf, PathBuf)> {
     let Some(upstream) = std::env::var_os("UPSTREAM_MANIFESTS") else {
@@ -37,26 +36,6 @@ fn setup() -> Option<(PathBuf, PathBuf)> {
         return None;
     }
     Some((PathBuf::from(upstream), cases))
-}
-
-/// The inputs of one case: its `-f` file and `--set` flags, upstream's charts, and `--force` for the
-/// case upstream runs with it (`flag_force`, whose input has an unknown values key).
-fn case_inputs(case: &Value, dir: &Path, upstream: &Path) -> InstallInputs {
-    InstallInputs {
-        files: case["input"].as_str().map(|i| dir.join(i)).into_iter().collect(),
-        set_flags: case["set_flags"]
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(Value::as_str)
-            .filter(|f| !f.starts_with(PACKAGE_PATH_FLAG))
-            .map(str::to_string)
-            .collect(),
-        manifests: ManifestSource::Dir(upstream.to_path_buf()),
-        force: case["name"] == FORCE_CASE,
-        ..InstallInputs::default()
-    }
 }
 
 /// The first line where two texts differ, with both versions, for a readable failure.
@@ -85,7 +64,7 @@ fn upstream_charts_render_like_released_istioctl() {
         if case["orphan"].as_bool() == Some(true) || only.as_ref().is_some_and(|o| !o.iter().any(|n| n == name)) {
             continue;
         }
-        let inputs = case_inputs(case, &dir, &upstream);
+        let inputs = case_inputs(case, &dir, ManifestSource::Dir(upstream.to_path_buf()));
         let expected = std::fs::read_to_string(dir.join(expected_dir()).join(format!("{name}.yaml"))).unwrap();
         ran += 1;
         let actual = match generate(&inputs) {
@@ -130,7 +109,7 @@ fn pilot_helm_values_match_released_istioctl() {
         }
         let expected = std::fs::read_to_string(dir.join(EXPECTED_DIR).join(format!("{name}.yaml"))).unwrap();
         let Some(want) = expected_pilot_values(&expected) else { continue };
-        let inputs = case_inputs(case, &dir, &upstream);
+        let inputs = case_inputs(case, &dir, ManifestSource::Dir(upstream.to_path_buf()));
         let merged = match istioctl::operator::load(&inputs) {
             Ok(m) => m,
             Err(e) => {

@@ -1,5 +1,7 @@
 //! Comparison helpers shared by the chart tests: objects are compared after removing the differences that
 //! are ours by design (CRD schemas, built-in injection templates), with YAML/JSON ConfigMap data parsed.
+// Each test binary uses a subset of these helpers.
+#![allow(dead_code)]
 
 use serde_json::Value;
 
@@ -77,3 +79,51 @@ pub fn objects_by_identity(text: &str) -> serde_json::Map<String, Value> {
         .map(|v| (identity(&v), v))
         .collect()
 }
+
+/// `--set installPackagePath=...` names upstream's chart folder; the charts are chosen by the caller instead.
+pub const PACKAGE_PATH_FLAG: &str = "installPackagePath=";
+/// The conformance case upstream's test runs with `--force`.
+pub const FORCE_CASE: &str = "flag_force";
+
+/// The inputs of one conformance case (`cases.json` record): its `-f` file under `dir`, its `--set` flags,
+/// the given charts, and `--force` for the case upstream runs with it.
+pub fn case_inputs(
+    case: &Value,
+    dir: &std::path::Path,
+    manifests: istioctl::manifests::ManifestSource,
+) -> istioctl::operator::InstallInputs {
+    istioctl::operator::InstallInputs {
+        files: case["input"].as_str().map(|i| dir.join(i)).into_iter().collect(),
+        set_flags: case["set_flags"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|f| !f.starts_with(PACKAGE_PATH_FLAG))
+            .map(str::to_string)
+            .collect(),
+        manifests,
+        force: case["name"] == FORCE_CASE,
+        ..istioctl::operator::InstallInputs::default()
+    }
+}
+
+/// The 15 CustomResourceDefinitions of Istio 1.30.3 (`plural.group`), sorted.
+pub const ISTIO_CRDS: &[&str] = &[
+    "authorizationpolicies.security.istio.io",
+    "destinationrules.networking.istio.io",
+    "envoyfilters.networking.istio.io",
+    "gateways.networking.istio.io",
+    "peerauthentications.security.istio.io",
+    "proxyconfigs.networking.istio.io",
+    "requestauthentications.security.istio.io",
+    "serviceentries.networking.istio.io",
+    "sidecars.networking.istio.io",
+    "telemetries.telemetry.istio.io",
+    "trafficextensions.extensions.istio.io",
+    "virtualservices.networking.istio.io",
+    "wasmplugins.extensions.istio.io",
+    "workloadentries.networking.istio.io",
+    "workloadgroups.networking.istio.io",
+];
