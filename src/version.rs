@@ -3,8 +3,16 @@
 //! Scripts parse `istioctl version` to learn which Istio they talk to, so the reported version is the Istio
 //! release whose behaviour and charts this build reproduces, not the crate version. The crate version is kept
 //! visible in the toolchain field, where upstream names its Go compiler.
+//!
+//! The remote parts (control-plane versions from istiod, data-plane versions from istiod's sync status) are
+//! modelled here with upstream's field names and printed in upstream's formats; asking the cluster is the
+//! cluster module's job.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::install::labels::DEFAULT_REVISION;
 
 /// The Istio release this build reproduces (charts, profiles, defaults, output formats).
 pub const ISTIO_VERSION: &str = "1.30.3";
@@ -17,7 +25,8 @@ pub const UNKNOWN: &str = "unknown";
 
 /// Version facts about one binary, shaped like upstream's `BuildInfo` so that `-o json|yaml` consumers keep
 /// working. The JSON keys are upstream's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct BuildInfo {
     /// The Istio release, e.g. `1.30.3`.
     pub version: String,
@@ -61,12 +70,278 @@ impl BuildInfo {
     }
 }
 
-/// The document `istioctl version -o json|yaml` prints. Remote parts are absent when not known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One control-plane instance's version (upstream's `ServerInfo`; JSON keys are its Go field names).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ServerInfo {
+    /// The pod's `istio` label, e.g. `pilot`.
+    #[serde(rename = "Component")]
+    pub component: String,
+    /// The pod's `istio.io/rev` label.
+    #[serde(rename = "Revision")]
+    pub revision: String,
+    /// What the instance reported.
+    #[serde(rename = "Info")]
+    pub info: BuildInfo,
+}
+
+/// One proxy's version (upstream's `ProxyInfo`; JSON keys are its Go field names).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ProxyInfo {
+    /// The proxy id, `pod.namespace`.
+    #[serde(rename = "ID")]
+    pub id: String,
+    /// The Istio version the proxy reported.
+    #[serde(rename = "IstioVersion")]
+    pub istio_version: String,
+    /// `sidecar`, `gateway`, ...: the node type as users know it.
+    #[serde(rename = "Type")]
+    pub kind: String,
+}
+
+/// The document `istioctl version` prints. Remote parts are absent when they could not be asked for; an
+/// empty list is kept (and printed), as upstream's pointers to empty slices are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct VersionReport {
     /// This binary.
     #[serde(rename = "clientVersion")]
     pub client_version: BuildInfo,
+    /// The control-plane instances that answered.
+    #[serde(rename = "meshVersion", skip_serializing_if = "Option::is_none")]
+    pub mesh_version: Option<Vec<ServerInfo>>,
+    /// The proxies istiod knows about.
+    #[serde(rename = "dataPlaneVersion", skip_serializing_if = "Option::is_none")]
+    pub data_plane_version: Option<Vec<ProxyInfo>>,
+}
+
+/// How `istioctl version` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionFormat {
+    /// `client version: 1.30.3`, one line per distinct control-plane version, a data-plane summary.
+    Short,
+    /// Go struct syntax of every part.
+    Long,
+    /// `json.MarshalIndent` with two spaces.
+    Json,
+    /// `sigs.k8s.io/yaml`: sorted keys, followed by an empty line.
+    Yaml,
+}
+
+/// The component name upstream prints when every control-plane instance reports the same version.
+pub const CONTROL_PLANE: &str = "control plane";
+
+impl VersionReport {
+    /// The text `istioctl version` prints on stdout in `format`.
+    pub fn render(&self, format: VersionFormat) -> Result<String, serde_json::Error> {
+        Ok(match format {
+            VersionFormat::Short => self.short_form(),
+            VersionFormat::Long => self.long_form(),
+            VersionFormat::Json => format!("{}\n", go_json_escape(&serde_json::to_string_pretty(self)?)),
+            VersionFormat::Yaml => format!("{}\n", goyaml::to_string(&serde_json::to_value(self)?)),
+        })
+    }
+
+    fn short_form(&self) -> String {
+        let mut out = format!("client version: {}\n", self.client_version.version);
+        for server in coalesce(self.mesh_version.as_deref().unwrap_or_default()) {
+            out.push_str(&format!("{} version: {}\n", server.component, server.info.version));
+        }
+        if let Some(proxies) = &self.data_plane_version {
+            out.push_str(&format!("data plane version: {}\n", proxy_summary(proxies)));
+        }
+        out
+    }
+
+    fn long_form(&self) -> String {
+        let mut out = format!("client version: {}\n", self.client_version.long_form());
+        for server in self.mesh_version.iter().flatten() {
+            out.push_str(&format!("{} version: {}\n", server.component, server.info.long_form()));
+        }
+        for proxy in self.data_plane_version.iter().flatten() {
+            out.push_str(&format!(
+                "data plane version: version.ProxyInfo{{ID:{}, IstioVersion:{}, Type:{}}}\n",
+                go_quote(&proxy.id),
+                go_quote(&proxy.istio_version),
+                go_quote(&proxy.kind)
+            ));
+        }
+        out
+    }
+}
+
+/// Upstream's `coalesceVersions`: one `control plane` entry when every instance reports the same version
+/// (other build facts may differ), else every instance as it is.
+fn coalesce(servers: &[ServerInfo]) -> Vec<ServerInfo> {
+    match servers.split_first() {
+        Some((first, rest)) if rest.iter().all(|s| s.info.version == first.info.version) => {
+            vec![ServerInfo { component: CONTROL_PLANE.to_string(), revision: String::new(), info: first.info.clone() }]
+        }
+        _ => servers.to_vec(),
+    }
+}
+
+/// Upstream's `renderProxyVersions`: `none`, or `1.30.3 (2 proxies), ...` per version, versions sorted.
+pub fn proxy_summary(proxies: &[ProxyInfo]) -> String {
+    if proxies.is_empty() {
+        return "none".to_string();
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in proxies {
+        *counts.entry(p.istio_version.as_str()).or_default() += 1;
+    }
+    counts.iter().map(|(v, n)| format!("{v} ({n} proxies)")).collect::<Vec<_>>().join(", ")
+}
+
+/// Escapes what Go's `encoding/json` escapes and serde_json does not (`<`, `>`, `&`, U+2028, U+2029). In
+/// JSON text these characters can only occur inside strings, so replacing them everywhere is safe.
+pub fn go_json_escape(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What an istiod's `/version` endpoint (monitoring port) says, read as upstream reads it: a JSON document
+/// with a non-empty `clientVersion.version`, or else istiod's own plain form
+/// `VERSION-GITREVISION-STATUS` (`1.30.3-0123abcd-Clean`, `1.30.3-dev-0123abcd-dirty-Modified`). `None` for
+/// an empty answer (upstream skips that instance).
+pub fn parse_istiod_version(body: &[u8]) -> Option<BuildInfo> {
+    #[derive(Deserialize)]
+    struct Document {
+        #[serde(rename = "clientVersion")]
+        client_version: Option<BuildInfo>,
+    }
+    if let Ok(Document { client_version: Some(info) }) = serde_json::from_slice::<Document>(body)
+        && !info.version.is_empty()
+    {
+        return Some(info);
+    }
+    if body.is_empty() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(body);
+    let parts: Vec<&str> = text.split('-').collect();
+    let mut info = BuildInfo::default();
+    match parts.as_slice() {
+        [.., a, b, status] if *b == "dirty" => {
+            info.version = parts.get(..parts.len() - 3).unwrap_or_default().join("-");
+            info.git_revision = format!("{a}-dirty");
+            info.build_status = (*status).to_string();
+            info.git_tag = info.version.clone();
+        }
+        [version @ .., revision, status] if !version.is_empty() => {
+            info.version = version.join("-");
+            info.git_revision = (*revision).to_string();
+            info.build_status = (*status).to_string();
+            info.git_tag = info.version.clone();
+        }
+        _ => info.version = text.into_owned(),
+    }
+    Some(info)
+}
+
+/// The proxies in an istiod's `/debug/syncz` answer (a JSON list of sync statuses), with node type `router`
+/// shown as `gateway`, as upstream does.
+pub fn parse_syncz(body: &[u8]) -> Result<Vec<ProxyInfo>, serde_json::Error> {
+    #[derive(Deserialize)]
+    struct SyncStatus {
+        #[serde(default)]
+        proxy: String,
+        #[serde(default)]
+        proxy_type: String,
+        #[serde(default)]
+        istio_version: String,
+    }
+    let statuses: Vec<SyncStatus> = serde_json::from_slice(body)?;
+    Ok(statuses
+        .into_iter()
+        .map(|s| ProxyInfo {
+            id: s.proxy,
+            istio_version: s.istio_version,
+            kind: if s.proxy_type == "router" { "gateway".to_string() } else { s.proxy_type },
+        })
+        .collect())
+}
+
+/// Upstream's `GetTagVersion`: a version tag normalised to `MAJOR.MINOR.PATCH` (a leading `v` and any
+/// pre-release or build suffix dropped, missing parts read as 0); `None` when it is not a version.
+pub fn tag_version(tag: &str) -> Option<String> {
+    let core = tag.strip_prefix('v').unwrap_or(tag);
+    let core = core.split(['-', '+']).next().unwrap_or_default();
+    let numbers: Vec<u64> = core.split('.').map(|p| p.parse::<u64>().ok()).collect::<Option<_>>()?;
+    if numbers.is_empty() {
+        return None;
+    }
+    let at = |i: usize| numbers.get(i).copied().unwrap_or(0);
+    Some(format!("{}.{}.{}", at(0), at(1), at(2)))
+}
+
+/// Which way an install moves the running control plane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionDrift {
+    /// The newest version running in the revision being installed.
+    pub from: String,
+    /// This build's version.
+    pub to: String,
+    /// Whether `to` sorts after `from` (a plain string comparison, as upstream: 1.9 sorts after 1.30).
+    pub upgrade: bool,
+    /// Whether the default revision is being overwritten in place.
+    pub default_revision: bool,
+}
+
+impl VersionDrift {
+    /// Upstream's `detectIstioVersionDiff`: compares this build's `tag` with the newest version (by string
+    /// order) that the instances of `revision` report. `None` when they agree, when none of them runs, or
+    /// when any reported tag is not a version (upstream then says nothing).
+    pub fn detect(tag: &str, revision: &str, running: &[ServerInfo]) -> Option<VersionDrift> {
+        let to = tag_version(tag)?;
+        let mut tags: Vec<String> = running
+            .iter()
+            .filter(|s| s.revision == revision)
+            .map(|s| tag_version(&s.info.git_tag))
+            .collect::<Option<_>>()?;
+        tags.sort();
+        let from = tags.pop()?;
+        (from != to).then(|| VersionDrift {
+            upgrade: from < to,
+            from,
+            to,
+            default_revision: revision == DEFAULT_REVISION,
+        })
+    }
+
+    /// The notice, after `marker` (upstream's `WARNING:`, coloured on a terminal). Ends with a newline.
+    pub fn notice(&self, marker: &str) -> String {
+        let verb = if self.upgrade { "upgraded" } else { "downgraded" };
+        let mut out = format!("{marker} Istio is being {verb} from {} to {}.\n", self.from, self.to);
+        if self.default_revision {
+            out.push_str(
+                "         Running this command will overwrite it; use revisions to upgrade alongside the existing version.\n",
+            );
+        }
+        out.push_str(
+            "         Before upgrading, you may wish to use 'istioctl x precheck' to check for upgrade warnings.\n",
+        );
+        out
+    }
+}
+
+/// The marker upstream puts before warnings such as [`VersionDrift::notice`].
+pub const WARNING_MARKER: &str = "WARNING:";
+
+/// Several errors in the layout of Go's `hashicorp/go-multierror` (which upstream prints as is); one error is
+/// printed alone by callers.
+pub fn go_multierror<S: AsRef<str>>(errors: &[S]) -> String {
+    let items: String = errors.iter().map(|e| format!("\t* {}\n", e.as_ref())).collect();
+    let noun = if errors.len() == 1 { "error" } else { "errors" };
+    format!("{} {noun} occurred:\n{items}\n", errors.len())
 }
 
 /// Quotes a string the way Go's `strconv.Quote` does for the characters that matter here.

@@ -197,9 +197,7 @@ impl KubeInjectArgs {
 
 /// Joins errors the way hashicorp/go-multierror prints them (upstream's format for these checks).
 fn multierror(errors: &[&str]) -> String {
-    let noun = if errors.len() == 1 { "error" } else { "errors" };
-    let items: String = errors.iter().map(|e| format!("\t* {e}\n")).collect();
-    format!("{} {noun} occurred:\n{items}\n", errors.len())
+    istioctl::version::go_multierror(errors)
 }
 
 /// Runs `kube-inject`.

@@ -1,19 +1,21 @@
 //! `istioctl version`: print the client version and, when a cluster answers, the control- and data-plane
-//! versions.
+//! versions. Asking the cluster is `istioctl::cluster`'s, printing is `istioctl::version`'s.
 
 use clap::{ArgAction, Args};
-use istioctl::version::{BuildInfo, VersionReport};
+use istioctl::cluster::Cluster;
+use istioctl::version::{BuildInfo, ProxyInfo, ServerInfo, VersionReport, go_multierror};
 
 use super::error::{CliError, write_stderr_line, write_stdout};
 use super::flags::go_bool;
 use super::kube::{KubeFlags, KubeOptions};
 
+pub use istioctl::version::VersionFormat;
+
 /// Short description of `version`.
 pub const ABOUT: &str = "Print version information";
 
-/// Printed on stderr while the remote part is missing.
-pub const REMOTE_NOT_IMPLEMENTED: &str = "control plane and data plane versions: asking the cluster is not \
-implemented yet in this build (use --remote=false to skip this check)";
+/// Printed on stderr when the control plane cannot be asked (followed by `: <why>`), as upstream.
+pub const NOT_PRESENT: &str = "Istio is not present in the cluster";
 
 /// The flags of `version`.
 #[derive(Debug, Clone, Args)]
@@ -58,19 +60,6 @@ pub struct VersionArgs {
     pub args: Vec<String>,
 }
 
-/// How `version` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VersionFormat {
-    /// `client version: 1.30.3`
-    Short,
-    /// Go struct syntax of the whole build information.
-    Long,
-    /// `{"clientVersion": {...}}`, indented by two spaces.
-    Json,
-    /// The same document as YAML.
-    Yaml,
-}
-
 /// What `version` needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionOptions {
@@ -103,27 +92,49 @@ impl VersionArgs {
     }
 }
 
-/// Renders the client part of the report.
-pub fn render(format: VersionFormat, info: &BuildInfo) -> Result<String, CliError> {
-    let report = VersionReport { client_version: info.clone() };
-    Ok(match format {
-        VersionFormat::Short => format!("client version: {}\n", info.version),
-        VersionFormat::Long => format!("client version: {}\n", info.long_form()),
-        VersionFormat::Json => format!("{}\n", serde_json::to_string_pretty(&report).map_err(CliError::failed)?),
-        VersionFormat::Yaml => {
-            let value = serde_json::to_value(&report).map_err(CliError::failed)?;
-            format!("{}\n", goyaml::to_string(&value))
-        }
-    })
-}
-
-/// Runs `version`. Asking the cluster is not implemented yet; as upstream does when the cluster cannot be
-/// asked, that is reported on stderr, the client version is still printed and the run succeeds.
+/// Runs `version`. Remote failures never fail the command: as upstream, they are reported on stderr and the
+/// parts that could not be asked are left out.
 pub fn run(args: &VersionArgs, kube: &KubeFlags) -> Result<(), CliError> {
     let options = args.options(kube)?;
-    let text = render(options.format, &BuildInfo::client())?;
+    let mut report = VersionReport { client_version: BuildInfo::client(), ..VersionReport::default() };
     if options.remote {
-        write_stderr_line(REMOTE_NOT_IMPLEMENTED);
+        (report.mesh_version, report.data_plane_version) = remote(&options)?;
     }
+    let text = report.render(options.format).map_err(CliError::failed)?;
     write_stdout(text.as_bytes())
+}
+
+/// Asks the cluster for the control-plane versions (reporting on stderr why not) and the data-plane versions
+/// (silently left out when they cannot be had, as upstream).
+fn remote(options: &VersionOptions) -> Result<(Option<Vec<ServerInfo>>, Option<Vec<ProxyInfo>>), CliError> {
+    let rt = super::install::runtime()?;
+    Ok(rt.block_on(async {
+        let cluster = match Cluster::connect(&options.kube).await {
+            Ok(cluster) => cluster,
+            Err(e) => {
+                write_stderr_line(&format!("{NOT_PRESENT}: {e}"));
+                return (None, None);
+            }
+        };
+        let revision = match &options.revision {
+            Some(rev) => rev.clone(),
+            None => cluster.default_revision().await,
+        };
+        let namespace = options.kube.istio_namespace.as_str();
+        let mesh = match cluster.istio_versions(namespace, Some(&revision)).await {
+            Ok(found) => {
+                // Upstream prints partial failures after an empty prefix, hence the lone colon.
+                if !found.failures.is_empty() {
+                    write_stderr_line(&format!(": {}", go_multierror(&found.failures)));
+                }
+                Some(found.servers)
+            }
+            Err(e) => {
+                write_stderr_line(&format!("{NOT_PRESENT}: {e}"));
+                None
+            }
+        };
+        let proxies = cluster.proxy_versions(namespace, Some(&revision)).await.ok();
+        (mesh, proxies)
+    }))
 }

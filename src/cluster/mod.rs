@@ -8,7 +8,9 @@
 mod client;
 mod error;
 mod exec;
+pub mod istiod;
 mod object;
+pub mod portforward;
 pub mod ready;
 pub mod retry;
 
@@ -21,7 +23,9 @@ use serde_json::Value;
 pub use client::Cluster;
 pub use error::{ClusterError, NotReadyObject, format_go_duration};
 pub use exec::ExecOutput;
+pub use istiod::{IstiodError, MeshVersions};
 pub use object::{Kind, ObjectRef};
+pub use portforward::PortForwardError;
 
 /// The field manager every server-side apply uses, as upstream (`istio-operator`).
 pub const FIELD_MANAGER: &str = "istio-operator";

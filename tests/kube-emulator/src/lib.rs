@@ -26,6 +26,9 @@
 //!   instead leaves one Pod waiting with that reason, plus a Warning Event.
 //! - Exec over WebSocket (`v5.channel.k8s.io`, `v4.channel.k8s.io`) runs the command LOCALLY on this
 //!   machine and streams stdout, stderr and the exit status. SPDY is not served.
+//! - Port-forward over WebSocket to an istiod pod's monitoring port answers `/version` (the version is the
+//!   image tag of its `discovery` container) and `/debug/syncz` (the running `istio-proxy` pods of its
+//!   revision); see `istiod.rs`.
 //! - Faults ([`Faults`]) and a request log ([`RequestRecord`]).
 //!
 //! Known limits: kubectl must run with `--validate=false` (no OpenAPI documents are served); protobuf
@@ -57,7 +60,9 @@
 
 mod exec;
 mod faults;
+mod istiod;
 pub mod patch;
+mod portforward;
 mod proto;
 mod resources;
 mod selector;
@@ -307,6 +312,31 @@ impl Emulator {
         self.shared.schedule_pending();
         Ok(created)
     }
+}
+
+impl Emulator {
+    /// Creates an object and then gives it the `status` it was given (a create alone drops it, as the API
+    /// server does), for seeding objects whose status matters, such as running Pods.
+    pub fn create_with_status(&self, obj: Value) -> Result<Value, Error> {
+        let mut created = self.create(obj.clone())?;
+        let Some(status) = obj.get("status") else { return Ok(created) };
+        created["status"] = status.clone();
+        let mut store = lock(&self.shared.store);
+        let api_version = str_of(&created, "apiVersion");
+        let kind = str_of(&created, "kind");
+        let res = store.resource_for(&api_version, &kind).ok_or(Error::UnknownKind { api_version, kind })?;
+        let meta = created.get("metadata");
+        let key = Key::new(
+            &res,
+            meta.and_then(|m| m.get("namespace")).and_then(Value::as_str).unwrap_or_default(),
+            meta.and_then(|m| m.get("name")).and_then(Value::as_str).unwrap_or_default(),
+        );
+        Ok(store.put(key, created, EventType::Modified))
+    }
+}
+
+fn str_of(obj: &Value, field: &str) -> String {
+    obj.get(field).and_then(Value::as_str).unwrap_or_default().to_string()
 }
 
 impl Drop for Emulator {

@@ -3,6 +3,7 @@
 use crate::exec::{self, ExecRequest};
 use crate::faults::{Fault, FaultState};
 use crate::patch::{json_patch, merge_patch, server_side_apply};
+use crate::portforward;
 use crate::resources::{ResourceInfo, Verbs, api_resource_json, groups, subresources};
 use crate::selector::{FieldSelector, LabelSelector};
 use crate::status::{ApiError, details, success};
@@ -605,6 +606,19 @@ fn resource_request(
                 stderr: q.flag("stderr"),
             };
             Ok(ws.protocols(exec::PROTOCOLS).on_upgrade(move |socket| exec::run(socket, req)))
+        }
+        ("GET" | "POST", Some(name), Some("portforward")) if res.plural == "pods" => {
+            must_exist(shared, res, ns, name)?;
+            let ws = ws.ok_or_else(|| {
+                ApiError::bad_request(
+                    "Upgrade request required: the kube emulator serves portforward over WebSocket only",
+                )
+            })?;
+            let port = portforward::first_port(q.get("ports").unwrap_or_default())
+                .ok_or_else(|| ApiError::bad_request("invalid port in ports query"))?;
+            let req = portforward::ForwardRequest { pod: Key::new(res, ns, name), port };
+            let shared = shared.clone();
+            Ok(ws.protocols(exec::PROTOCOLS).on_upgrade(move |socket| portforward::run(socket, shared, req)))
         }
         ("POST", None, None) => {
             if res.namespaced && namespace.is_none() {
