@@ -377,7 +377,7 @@ mod tests {
 
     #[test]
     fn json_keys_are_upstreams() {
-        let report = VersionReport { client_version: BuildInfo::client() };
+        let report = VersionReport { client_version: BuildInfo::client(), ..VersionReport::default() };
         let v = serde_json::to_value(&report).unwrap_or_default();
         let keys: Vec<&str> =
             v["clientVersion"].as_object().map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
@@ -402,5 +402,140 @@ mod tests {
     #[test]
     fn go_quote_escapes() {
         assert_eq!(go_quote("a\"b\\c\n\u{1}"), r#""a\"b\\c\n\x01""#);
+    }
+
+    fn server(component: &str, revision: &str, version: &str) -> ServerInfo {
+        ServerInfo {
+            component: component.into(),
+            revision: revision.into(),
+            info: BuildInfo { version: version.into(), git_tag: version.into(), ..BuildInfo::default() },
+        }
+    }
+
+    fn proxy(id: &str, version: &str) -> ProxyInfo {
+        ProxyInfo { id: id.into(), istio_version: version.into(), kind: "sidecar".into() }
+    }
+
+    fn report(mesh: Option<Vec<ServerInfo>>, proxies: Option<Vec<ProxyInfo>>) -> VersionReport {
+        let client = BuildInfo { version: "1.30.3".into(), ..BuildInfo::default() };
+        VersionReport { client_version: client, mesh_version: mesh, data_plane_version: proxies }
+    }
+
+    #[test]
+    fn short_form_merges_agreeing_instances() {
+        let same = report(Some(vec![server("pilot", "default", "1.30.3"), server("pilot", "default", "1.30.3")]), None);
+        assert_eq!(
+            same.render(VersionFormat::Short).ok().as_deref(),
+            Some("client version: 1.30.3\ncontrol plane version: 1.30.3\n")
+        );
+        let mixed = report(
+            Some(vec![server("pilot", "default", "1.29.0"), server("pilot", "canary", "1.30.3")]),
+            Some(vec![proxy("b.ns", "1.30.3"), proxy("a.ns", "1.29.0"), proxy("c.ns", "1.30.3")]),
+        );
+        assert_eq!(
+            mixed.render(VersionFormat::Short).ok().as_deref(),
+            Some(
+                "client version: 1.30.3\npilot version: 1.29.0\npilot version: 1.30.3\n\
+                 data plane version: 1.29.0 (1 proxies), 1.30.3 (2 proxies)\n"
+            )
+        );
+        let empty = report(Some(Vec::new()), Some(Vec::new()));
+        assert_eq!(
+            empty.render(VersionFormat::Short).ok().as_deref(),
+            Some("client version: 1.30.3\ndata plane version: none\n")
+        );
+    }
+
+    #[test]
+    fn long_form_prints_each_part_in_go_syntax() {
+        let r = report(Some(vec![server("pilot", "default", "1.30.3")]), Some(vec![proxy("a.ns", "1.30.3")]));
+        let text = r.render(VersionFormat::Long).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines.get(1).copied(),
+            Some(
+                r#"pilot version: version.BuildInfo{Version:"1.30.3", GitRevision:"", GolangVersion:"", BuildStatus:"", GitTag:"1.30.3"}"#
+            )
+        );
+        assert_eq!(
+            lines.get(2).copied(),
+            Some(r#"data plane version: version.ProxyInfo{ID:"a.ns", IstioVersion:"1.30.3", Type:"sidecar"}"#)
+        );
+    }
+
+    #[test]
+    fn json_keeps_empty_lists_and_escapes_like_go() {
+        let r = report(Some(Vec::new()), None);
+        let text = r.render(VersionFormat::Json).unwrap_or_default();
+        assert!(text.contains("\"meshVersion\": []"), "{text}");
+        assert!(!text.contains("dataPlaneVersion"), "{text}");
+        assert_eq!(go_json_escape("\"<a&b>\""), r#""\u003ca\u0026b\u003e""#);
+    }
+
+    #[test]
+    fn istiod_answers_in_both_forms() {
+        let plain = parse_istiod_version(b"1.30.3-0123abc-Clean").unwrap_or_default();
+        assert_eq!(
+            (plain.version.as_str(), plain.git_revision.as_str(), plain.build_status.as_str(), plain.git_tag.as_str()),
+            ("1.30.3", "0123abc", "Clean", "1.30.3")
+        );
+        let dirty = parse_istiod_version(b"1.12.0-custom-016bc46-dirty-Modified").unwrap_or_default();
+        assert_eq!(
+            (dirty.version.as_str(), dirty.git_revision.as_str(), dirty.build_status.as_str()),
+            ("1.12.0-custom", "016bc46-dirty", "Modified")
+        );
+        assert_eq!(parse_istiod_version(b"1.30").map(|i| i.version).as_deref(), Some("1.30"));
+        let json = br#"{"clientVersion": {"version": "1.29.1", "revision": "r", "golang_version": "go1.24", "status": "Clean", "tag": "1.29.1"}}"#;
+        let doc = parse_istiod_version(json).unwrap_or_default();
+        assert_eq!((doc.version.as_str(), doc.golang_version.as_str()), ("1.29.1", "go1.24"));
+        assert_eq!(parse_istiod_version(b""), None);
+    }
+
+    #[test]
+    fn syncz_proxies_with_user_facing_types() {
+        let body = br#"[{"proxy": "gw.istio-system", "proxy_type": "router", "istio_version": "1.30.3", "cluster_id": "Kubernetes"},
+                        {"proxy": "app.foo", "proxy_type": "sidecar", "istio_version": "1.29.0"}]"#;
+        let proxies = parse_syncz(body).unwrap_or_default();
+        let got: Vec<(&str, &str, &str)> =
+            proxies.iter().map(|p| (p.id.as_str(), p.istio_version.as_str(), p.kind.as_str())).collect();
+        assert_eq!(got, [("gw.istio-system", "1.30.3", "gateway"), ("app.foo", "1.29.0", "sidecar")]);
+        assert!(parse_syncz(b"not json").is_err());
+    }
+
+    #[test]
+    fn tags_normalise_like_upstream() {
+        assert_eq!(tag_version("1.30.3").as_deref(), Some("1.30.3"));
+        assert_eq!(tag_version("v1.29").as_deref(), Some("1.29.0"));
+        assert_eq!(tag_version("1.31.0-beta.1").as_deref(), Some("1.31.0"));
+        assert_eq!(tag_version("latest"), None);
+        assert_eq!(tag_version(""), None);
+    }
+
+    #[test]
+    fn drift_compares_strings_within_the_revision() {
+        let running = [server("pilot", "default", "1.29.0"), server("pilot", "canary", "1.31.0")];
+        let up = VersionDrift::detect("1.30.3", "default", &running);
+        assert_eq!(up.as_ref().map(|d| (d.from.as_str(), d.upgrade)), Some(("1.29.0", true)));
+        assert_eq!(
+            up.map(|d| d.notice("WARNING:")).unwrap_or_default(),
+            "WARNING: Istio is being upgraded from 1.29.0 to 1.30.3.\n\
+             \x20        Running this command will overwrite it; use revisions to upgrade alongside the existing version.\n\
+             \x20        Before upgrading, you may wish to use 'istioctl x precheck' to check for upgrade warnings.\n"
+        );
+        let canary = VersionDrift::detect("1.30.3", "canary", &running).unwrap_or_else(|| panic!("drift expected"));
+        assert!(!canary.upgrade && !canary.default_revision);
+        assert_eq!(canary.notice("W").lines().count(), 2);
+        // As strings, 1.9.0 is newer than 1.30.3.
+        let old = [server("pilot", "default", "1.9.0")];
+        assert_eq!(VersionDrift::detect("1.30.3", "default", &old).map(|d| d.upgrade), Some(false));
+        assert_eq!(VersionDrift::detect("1.30.3", "default", &[server("pilot", "default", "1.30.3")]), None);
+        assert_eq!(VersionDrift::detect("1.30.3", "default", &[server("pilot", "default", "dev")]), None);
+        assert_eq!(VersionDrift::detect("1.30.3", "other", &running), None);
+    }
+
+    #[test]
+    fn multierror_layout() {
+        assert_eq!(go_multierror(&["a", "b"]), "2 errors occurred:\n\t* a\n\t* b\n\n");
+        assert_eq!(go_multierror(&["a"]), "1 error occurred:\n\t* a\n\n");
     }
 }

@@ -8,12 +8,15 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use istioctl::cluster::Cluster;
+use istioctl::cluster::{Cluster, ISTIO_SYSTEM_NAMESPACE};
+use istioctl::install::labels::Owner;
 use istioctl::install::progress::{Event, Line, ProgressLog};
 use istioctl::install::{InstallSettings, install, install_prompt, render_flags, unsupported_kubernetes_notice};
 use istioctl::manifests::ManifestSource;
 use istioctl::operator::InstallInputs;
+use istioctl::version::{ISTIO_VERSION, VersionDrift};
 
+use super::color;
 use super::error::{CliError, write_stderr_line, write_stdout};
 use super::flags::go_duration;
 use super::kube::{KubeFlags, KubeOptions};
@@ -178,6 +181,9 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
     for warning in merged.warnings.iter().map(ToString::to_string).chain(rendered.warnings.iter().cloned()) {
         write_stderr_line(&format!("❗ {warning}"));
     }
+    if let Some(notice) = version_drift_notice(&rt, &cluster, &merged.iop) {
+        write_stderr_line(notice.trim_end());
+    }
     if !options.dry_run && !options.skip_confirmation && !confirm(&install_prompt(&merged.profile))? {
         cancel();
     }
@@ -196,6 +202,16 @@ pub(super) fn execute(options: &InstallOptions) -> Result<(), CliError> {
         write_stderr_line(AMBIENT_INSTALLED);
     }
     result
+}
+
+/// Upstream's version-drift notice (`detectIstioVersionDiff`): what the ready istiod pods of the revision being
+/// installed run, compared with this build. Any trouble asking means no notice, as upstream.
+fn version_drift_notice(rt: &tokio::runtime::Runtime, cluster: &Cluster, iop: &serde_json::Value) -> Option<String> {
+    let owner = Owner::from_iop(iop);
+    let namespace = if owner.namespace.is_empty() { ISTIO_SYSTEM_NAMESPACE } else { owner.namespace.as_str() };
+    let running = rt.block_on(cluster.istio_versions(namespace, None)).ok().filter(|r| r.failures.is_empty())?;
+    let drift = VersionDrift::detect(ISTIO_VERSION, &owner.revision, &running.servers)?;
+    Some(drift.notice(&color::warning_marker()))
 }
 
 /// Upstream's `Confirm`: writes the question and a space to stdout and reads one line from stdin. `y`/`yes`
@@ -227,26 +243,36 @@ pub(super) fn cancel() -> ! {
     std::process::exit(i32::from(super::error::EXIT_FAILURE))
 }
 
-/// Draws progress events: a spinner with the status line on a terminal, plain lines elsewhere (a line
-/// equal to the previous one is not repeated). Lines meant for stdout go there.
+/// Draws progress events: on a terminal a blinking yellow `-` with the status line and finished lines with a
+/// green `✔` / red `✘` (colour as [`color::enabled`] allows), plain lines elsewhere (a line equal to the
+/// previous one is not repeated). Lines meant for stdout go there.
 pub(super) struct Drawer {
     log: RefCell<ProgressLog>,
     bar: Option<ProgressBar>,
+    colour: bool,
     last: RefCell<String>,
 }
+
+/// Upstream's spinner: `-` most of the time, blank now and then (the last entry is the finished state).
+const SPINNER_FRAMES: [&str; 5] = ["-", "-", "-", " ", "-"];
 
 impl Drawer {
     /// A drawer for stderr as it is (terminal or not).
     pub(super) fn new() -> Self {
-        let bar = io::stderr().is_terminal().then(|| {
+        let terminal = io::stderr().is_terminal();
+        let colour = terminal && color::enabled();
+        console::set_colors_enabled_stderr(colour);
+        let bar = terminal.then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ProgressStyle::with_template("{spinner:.yellow} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner())
+                    .tick_strings(&SPINNER_FRAMES),
             );
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
-        Self { log: RefCell::new(ProgressLog::new()), bar, last: RefCell::new(String::new()) }
+        Self { log: RefCell::new(ProgressLog::new()), bar, colour, last: RefCell::new(String::new()) }
     }
 
     /// Draws one event.
@@ -260,7 +286,7 @@ impl Drawer {
                 (Line::Status(text), None) => self.plain(&format!("- {text}")),
                 (Line::Done(text), Some(bar)) => {
                     bar.set_message("");
-                    bar.println(text);
+                    bar.println(color::progress_mark(self.colour, &text));
                 }
                 (Line::Done(text), None) => self.plain(&text),
             }

@@ -82,11 +82,11 @@ impl LogFlags {
             Err(_) => EnvFilter::new(self.filter_directive()?),
         };
         // A second initialisation (only possible in tests) is harmless; ignore it.
-        let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
         let _ = tracing_subscriber::fmt()
             .with_env_filter(filter)
             .with_writer(std::io::stderr)
-            .with_ansi(ansi)
+            // Upstream's log lines are never coloured.
+            .with_ansi(false)
             .without_time()
             .try_init();
         Ok(())

@@ -3,6 +3,7 @@
 //!
 //! stdout carries results only; errors, warnings and progress go to stderr.
 
+mod color;
 mod completion;
 mod error;
 mod flags;
@@ -248,7 +249,8 @@ fn print_help(cmd: Command, path: &[&str]) -> Result<(), CliError> {
             target = sub;
         }
     }
-    write_stdout(styled(&target.render_help()).as_bytes())
+    // Help is plain, as upstream's (cobra never colours help).
+    write_stdout(target.render_help().to_string().as_bytes())
 }
 
 /// The names of the commands the arguments select, e.g. `["istioctl", "manifest", "generate"]`.
@@ -300,21 +302,11 @@ fn suggestions(cmd: &Command, typed: &str) -> String {
     format!("\n\nDid you mean this?\n{lines}")
 }
 
-/// Help text for stdout: styled only when stdout is a terminal and `NO_COLOR` is unset.
-fn styled(text: &clap::builder::StyledStr) -> String {
-    use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        text.ansi().to_string()
-    } else {
-        text.to_string()
-    }
-}
-
 /// Handles a parse failure: help requests print to stdout and succeed, everything else is a usage error.
 fn parse_failure(err: clap::Error, args: &[OsString], cmd: &Command) -> Result<(), CliError> {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::DisplayVersion => {
-            write_stdout(styled(&err.render()).as_bytes())
+            write_stdout(err.render().to_string().as_bytes())
         }
         ErrorKind::InvalidSubcommand if command_path(cmd, args).len() == 2 && is_help_request(args) => {
             // cobra's `help <unknown>` names the topic and shows the top-level usage, and succeeds.

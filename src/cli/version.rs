@@ -3,7 +3,7 @@
 
 use clap::{ArgAction, Args};
 use istioctl::cluster::Cluster;
-use istioctl::version::{BuildInfo, ProxyInfo, ServerInfo, VersionReport, go_multierror};
+use istioctl::version::{BuildInfo, VersionReport, go_multierror};
 
 use super::error::{CliError, write_stderr_line, write_stdout};
 use super::flags::go_bool;
@@ -98,7 +98,7 @@ pub fn run(args: &VersionArgs, kube: &KubeFlags) -> Result<(), CliError> {
     let options = args.options(kube)?;
     let mut report = VersionReport { client_version: BuildInfo::client(), ..VersionReport::default() };
     if options.remote {
-        (report.mesh_version, report.data_plane_version) = remote(&options)?;
+        remote(&options, &mut report)?;
     }
     let text = report.render(options.format).map_err(CliError::failed)?;
     write_stdout(text.as_bytes())
@@ -106,14 +106,14 @@ pub fn run(args: &VersionArgs, kube: &KubeFlags) -> Result<(), CliError> {
 
 /// Asks the cluster for the control-plane versions (reporting on stderr why not) and the data-plane versions
 /// (silently left out when they cannot be had, as upstream).
-fn remote(options: &VersionOptions) -> Result<(Option<Vec<ServerInfo>>, Option<Vec<ProxyInfo>>), CliError> {
+fn remote(options: &VersionOptions, report: &mut VersionReport) -> Result<(), CliError> {
     let rt = super::install::runtime()?;
-    Ok(rt.block_on(async {
+    rt.block_on(async {
         let cluster = match Cluster::connect(&options.kube).await {
             Ok(cluster) => cluster,
             Err(e) => {
                 write_stderr_line(&format!("{NOT_PRESENT}: {e}"));
-                return (None, None);
+                return;
             }
         };
         let revision = match &options.revision {
@@ -121,7 +121,7 @@ fn remote(options: &VersionOptions) -> Result<(Option<Vec<ServerInfo>>, Option<V
             None => cluster.default_revision().await,
         };
         let namespace = options.kube.istio_namespace.as_str();
-        let mesh = match cluster.istio_versions(namespace, Some(&revision)).await {
+        report.mesh_version = match cluster.istio_versions(namespace, Some(&revision)).await {
             Ok(found) => {
                 // Upstream prints partial failures after an empty prefix, hence the lone colon.
                 if !found.failures.is_empty() {
@@ -134,7 +134,7 @@ fn remote(options: &VersionOptions) -> Result<(Option<Vec<ServerInfo>>, Option<V
                 None
             }
         };
-        let proxies = cluster.proxy_versions(namespace, Some(&revision)).await.ok();
-        (mesh, proxies)
-    }))
+        report.data_plane_version = cluster.proxy_versions(namespace, Some(&revision)).await.ok();
+    });
+    Ok(())
 }
