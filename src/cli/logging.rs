@@ -13,6 +13,9 @@ use super::flags::go_int;
 /// The level shown when nothing else is asked for.
 const DEFAULT_LEVEL: &str = "warn";
 
+/// The tracing target of the Kubernetes client library's own messages.
+const KUBE_CLIENT_SCOPE: &str = "kube_client";
+
 /// Upstream's logging flags. All but `--vklog` are hidden, as upstream hides them.
 #[derive(Debug, Clone, Args)]
 pub struct LogFlags {
@@ -79,6 +82,11 @@ impl LogFlags {
     pub fn init(&self) -> Result<(), CliError> {
         let filter = match EnvFilter::try_from_default_env() {
             Ok(filter) => filter,
+            // The Kubernetes client's own messages (connection failures it reports before we do) are shown
+            // only when --vklog asks for them, as upstream's client-go logs only at -v levels.
+            Err(_) if self.vklog <= 0 => {
+                EnvFilter::new(format!("{},{KUBE_CLIENT_SCOPE}=off", self.filter_directive()?))
+            }
             Err(_) => EnvFilter::new(self.filter_directive()?),
         };
         // A second initialisation (only possible in tests) is harmless; ignore it.

@@ -2,7 +2,7 @@
 //! versions. Asking the cluster is `istioctl::cluster`'s, printing is `istioctl::version`'s.
 
 use clap::{ArgAction, Args};
-use istioctl::cluster::Cluster;
+use istioctl::cluster::{Cluster, IstiodError};
 use istioctl::version::{BuildInfo, VersionReport, go_multierror};
 
 use super::error::{CliError, write_stderr_line, write_stdout};
@@ -121,6 +121,7 @@ fn remote(options: &VersionOptions, report: &mut VersionReport) -> Result<(), Cl
             None => cluster.default_revision().await,
         };
         let namespace = options.kube.istio_namespace.as_str();
+        let mut reachable = true;
         report.mesh_version = match cluster.istio_versions(namespace, Some(&revision)).await {
             Ok(found) => {
                 // Upstream prints partial failures after an empty prefix, hence the lone colon.
@@ -130,11 +131,15 @@ fn remote(options: &VersionOptions, report: &mut VersionReport) -> Result<(), Cl
                 Some(found.servers)
             }
             Err(e) => {
+                reachable = !matches!(e, IstiodError::ListPods(_));
                 write_stderr_line(&format!("{NOT_PRESENT}: {e}"));
                 None
             }
         };
-        report.data_plane_version = cluster.proxy_versions(namespace, Some(&revision)).await.ok();
+        // Upstream asks again and fails the same way when the pods cannot even be listed; that only costs time.
+        if reachable {
+            report.data_plane_version = cluster.proxy_versions(namespace, Some(&revision)).await.ok();
+        }
     });
     Ok(())
 }

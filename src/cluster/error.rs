@@ -104,9 +104,24 @@ impl From<kube::Error> for ClusterError {
             },
             kube::Error::InferConfig(e) => Self::Config(e.to_string()),
             kube::Error::Discovery(e) => Self::Transport(format!("discovery: {e}")),
-            other => Self::Transport(other.to_string()),
+            other => Self::Transport(with_causes(&other)),
         }
     }
+}
+
+/// An error followed by each of its causes that adds something (`client error (Connect): tcp connect error:
+/// Connection refused (os error 111)`), so that a transport failure says what actually failed.
+fn with_causes(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        let more = c.to_string();
+        if !text.contains(&more) {
+            text = format!("{text}: {more}");
+        }
+        cause = c.source();
+    }
+    text
 }
 
 /// Formats a duration the way Go's `time.Duration.String` does (`5m0s`, `1.5s`, `300ms`, `1h0m0s`).
@@ -148,6 +163,29 @@ fn fraction(value: u128, div: u128) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl fmt::Display for Layer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|l| l as &(dyn std::error::Error + 'static))
+        }
+    }
+
+    #[test]
+    fn causes_are_appended_unless_already_said() {
+        let refused = Layer("connection refused", None);
+        let connect = Layer("client error (Connect)", Some(Box::new(refused)));
+        let service = Layer("ServiceError: client error (Connect)", Some(Box::new(connect)));
+        assert_eq!(with_causes(&service), "ServiceError: client error (Connect): connection refused");
+    }
 
     #[test]
     fn go_duration_strings() {

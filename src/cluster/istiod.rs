@@ -3,6 +3,8 @@
 //! `/debug/syncz`) do: running pods labelled `app=istiod` (and `istio.io/rev` when a revision is given), asked
 //! on their monitoring port through a port-forward (see [`super::portforward`] for why).
 
+use std::future::Future;
+
 use k8s_openapi::api::admissionregistration::v1::MutatingWebhookConfiguration;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, ListParams};
@@ -90,11 +92,21 @@ fn name(pod: &Pod) -> &str {
 }
 
 impl Cluster {
+    /// One request under the per-request timeout, without retries: these questions are best-effort (a
+    /// failure only leaves a part of the report out), and client-go, which upstream asks them with, does not
+    /// retry a refused connection either.
+    async fn once<T>(&self, request: impl Future<Output = Result<T, kube::Error>>) -> Result<T, ClusterError> {
+        tokio::time::timeout(self.timeout, request)
+            .await
+            .map_err(|_| ClusterError::Timeout(self.timeout))?
+            .map_err(ClusterError::from)
+    }
+
     /// The revision the default tag points at (the `istio.io/rev` label of [`DEFAULT_TAG_WEBHOOK`]), else
     /// `default`, as upstream's `RevisionOrDefault`.
     pub async fn default_revision(&self) -> String {
         let api: Api<MutatingWebhookConfiguration> = Api::all(self.client.clone());
-        let found = self.call(|| async { Ok(api.get_opt(DEFAULT_TAG_WEBHOOK).await?) }).await.ok().flatten();
+        let found = self.once(api.get_opt(DEFAULT_TAG_WEBHOOK)).await.ok().flatten();
         found
             .and_then(|w| w.metadata.labels?.get(REVISION_LABEL).cloned())
             .filter(|r| !r.is_empty())
@@ -109,7 +121,7 @@ impl Cluster {
         };
         let api: Api<Pod> = Api::namespaced(self.client.clone(), namespace);
         let params = ListParams::default().labels(&selector).fields(RUNNING);
-        let list = self.call(|| async { Ok(api.list(&params).await?) }).await.map_err(IstiodError::ListPods)?;
+        let list = self.once(api.list(&params)).await.map_err(IstiodError::ListPods)?;
         Ok(list.items)
     }
 
