@@ -28,7 +28,8 @@
 //!   machine and streams stdout, stderr and the exit status. SPDY is not served.
 //! - Port-forward over WebSocket to an istiod pod's monitoring port answers `/version` (the version is the
 //!   image tag of its `discovery` container) and `/debug/syncz` (the running `istio-proxy` pods of its
-//!   revision); see `istiod.rs`.
+//!   revision); see `istiod.rs`. Only the WebSocket channel protocol kube-rs speaks is served, so
+//!   `kubectl port-forward` (SPDY, or SPDY tunnelled over WebSocket) is refused.
 //! - Faults ([`Faults`]) and a request log ([`RequestRecord`]).
 //!
 //! Known limits: kubectl must run with `--validate=false` (no OpenAPI documents are served); protobuf
