@@ -3,6 +3,8 @@
 //! `RUST_LOG` wins when set. Otherwise `--log_output_level` picks the level, in upstream's
 //! `<level>` or `<scope>:<level>,...` form; only the `default` and `all` scopes mean something here, since our
 //! code is not divided into upstream's scopes. Without either, only warnings and errors are shown, as upstream.
+//! The Kubernetes client's own log lines (e.g. an `ERROR` per failed connection attempt) are silent unless
+//! `--vklog` asks for them: our commands report such failures themselves.
 
 use clap::{ArgAction, Args};
 use tracing_subscriber::EnvFilter;
@@ -42,6 +44,9 @@ pub struct LogFlags {
     pub vklog: i64,
 }
 
+/// The log targets of the Kubernetes client library, governed by `--vklog` instead of `--log_output_level`.
+const KUBE_CLIENT_TARGETS: &[&str] = &["kube_client", "kube_runtime"];
+
 /// Turns one upstream level name into a tracing filter directive.
 fn directive(level: &str) -> Option<&'static str> {
     Some(match level {
@@ -75,11 +80,23 @@ impl LogFlags {
         Ok(chosen.to_string())
     }
 
+    /// The tracing directives for the Kubernetes client's targets: off at `--vklog=0`, then, as klog's
+    /// verbosity grows, info (1-5), debug (6-7, requests) and trace (8+, bodies).
+    pub fn kube_client_directives(&self) -> String {
+        let level = match self.vklog {
+            i64::MIN..=0 => "off",
+            1..=5 => "info",
+            6..=7 => "debug",
+            _ => "trace",
+        };
+        KUBE_CLIENT_TARGETS.iter().map(|t| format!("{t}={level}")).collect::<Vec<_>>().join(",")
+    }
+
     /// Starts the stderr subscriber. Called once, before a command runs.
     pub fn init(&self) -> Result<(), CliError> {
         let filter = match EnvFilter::try_from_default_env() {
             Ok(filter) => filter,
-            Err(_) => EnvFilter::new(self.filter_directive()?),
+            Err(_) => EnvFilter::new(format!("{},{}", self.filter_directive()?, self.kube_client_directives())),
         };
         // A second initialisation (only possible in tests) is harmless; ignore it.
         let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -115,6 +132,16 @@ mod tests {
         assert_eq!(flags(Some("all:none")).filter_directive().ok(), Some("off".to_string()));
         assert_eq!(flags(Some("kube:debug")).filter_directive().ok(), Some("warn".to_string()));
         assert_eq!(flags(Some("default:fatal,kube:info")).filter_directive().ok(), Some("error".to_string()));
+    }
+
+    #[test]
+    fn kube_client_logs_follow_vklog() {
+        let mut f = flags(None);
+        assert_eq!(f.kube_client_directives(), "kube_client=off,kube_runtime=off");
+        f.vklog = 6;
+        assert_eq!(f.kube_client_directives(), "kube_client=debug,kube_runtime=debug");
+        f.vklog = 9;
+        assert_eq!(f.kube_client_directives(), "kube_client=trace,kube_runtime=trace");
     }
 
     #[test]

@@ -39,7 +39,7 @@ struct Resolved {
 /// A connection to one cluster (one kubeconfig context).
 pub struct Cluster {
     pub(super) client: kube::Client,
-    timeout: Duration,
+    pub(super) timeout: Duration,
     backoff: Backoff,
     kinds: Mutex<HashMap<Kind, Resolved>>,
 }
@@ -82,7 +82,7 @@ impl Cluster {
     }
 
     /// Runs one request under the per-request timeout, retrying transient failures.
-    async fn call<T, F, Fut>(&self, mut op: F) -> Result<T, ClusterError>
+    pub(super) async fn call<T, F, Fut>(&self, mut op: F) -> Result<T, ClusterError>
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<T, ClusterError>>,

@@ -8,6 +8,7 @@
 mod client;
 mod error;
 mod exec;
+mod inject;
 mod object;
 pub mod ready;
 pub mod retry;
@@ -21,6 +22,7 @@ use serde_json::Value;
 pub use client::Cluster;
 pub use error::{ClusterError, NotReadyObject, format_go_duration};
 pub use exec::ExecOutput;
+pub use inject::InjectSource;
 pub use object::{Kind, ObjectRef};
 
 /// The field manager every server-side apply uses, as upstream (`istio-operator`).
