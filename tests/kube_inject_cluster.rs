@@ -225,17 +225,23 @@ fn files_leave_the_cluster_alone() {
     assert_eq!(texts(&out).1, "", "no note: nothing was defaulted");
 }
 
-#[test]
-fn without_a_cluster_the_built_in_defaults_are_used_quietly() {
-    let dir = tempfile::tempdir().unwrap();
-    let dead = dir.path().join("kubeconfig");
+/// A kubeconfig whose only cluster does not answer.
+fn dead_kubeconfig(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("kubeconfig");
     std::fs::write(
-        &dead,
+        &path,
         "apiVersion: v1\nkind: Config\ncurrent-context: dead\nclusters:\n- name: dead\n  cluster:\n    server: \
          http://127.0.0.1:1\ncontexts:\n- name: dead\n  context:\n    cluster: dead\n    user: u\nusers:\n- name: u\n  \
          user: {}\n",
     )
     .unwrap();
+    path
+}
+
+#[test]
+fn without_a_cluster_the_built_in_defaults_are_used_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let dead = dead_kubeconfig(&dir);
     let missing = dir.path().join("no-such-kubeconfig");
     for kubeconfig in [&dead, &missing] {
         let out = Command::cargo_bin("istioctl")
@@ -264,6 +270,28 @@ fn without_a_cluster_the_built_in_defaults_are_used_quietly() {
         let spec = &docs.iter().find(|d| d["kind"] == "Deployment").unwrap()["spec"]["template"]["spec"];
         assert!(spec["containers"].as_array().unwrap().iter().any(|c| c["name"] == "istio-proxy"), "classic offline");
     }
+}
+
+#[test]
+fn an_unreachable_cluster_is_reported_once_without_client_log_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("istioctl")
+        .unwrap()
+        .env_remove("KUBECONFIG")
+        .env_remove("RUST_LOG")
+        .arg("--kubeconfig")
+        .arg(dead_kubeconfig(&dir))
+        .args(["install", "-y", "--dry-run", "-f"])
+        .arg(sample())
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(lines[0].starts_with("Error: check minimum supported Kubernetes version: "), "{stderr}");
+    assert!(!stderr.contains("kube_client") && !stderr.contains("ERROR"), "{stderr}");
 }
 
 /// The README's walkthrough with the real kubectl as the second client.
