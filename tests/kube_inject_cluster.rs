@@ -165,10 +165,24 @@ fn revision_reads_the_suffixed_config_maps() {
     let docs = parse_docs(&stdout);
     let deploy = docs.iter().find(|d| d["kind"] == "Deployment").unwrap();
     assert_eq!(deploy["spec"]["template"]["metadata"]["annotations"]["test.example/trust-domain"], "mine.example");
-    // Without the revision, the unsuffixed ConfigMaps are read, and they do not exist.
+    // Without the revision and without a default tag, the unsuffixed ConfigMaps are read; they do not exist.
     let out = kube_inject(&em, &sleep_sample(), &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(texts(&out).1.contains("could not read valid configmap \"istio\""), "{}", texts(&out).1);
+    // With the default tag pointing at canary, its ConfigMaps are read and the templates see its name.
+    em.create(json!({"apiVersion": "admissionregistration.k8s.io/v1", "kind": "MutatingWebhookConfiguration",
+        "metadata": {"name": "istio-revision-tag-default", "labels": {"istio.io/rev": "canary", "istio.io/tag": "default"}},
+        "webhooks": []}))
+    .unwrap();
+    let out = kube_inject(&em, &sleep_sample(), &[]);
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    let docs = parse_docs(&stdout);
+    assert_eq!(proxy_of(&docs)["image"], "canary.example/tiny-proxy:c1");
+    let status = docs.iter().find(|d| d["kind"] == "Deployment").unwrap()["spec"]["template"]["metadata"]["annotations"]
+        ["sidecar.istio.io/status"]
+        .clone();
+    assert!(status.as_str().unwrap().contains("\"revision\":\"canary\""), "{status}");
 }
 
 #[test]

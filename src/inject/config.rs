@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::incluster::InCluster;
+use super::incluster::{self, InCluster};
 use super::{InjectError, InjectOptions, funcs, mesh};
 use crate::{operator, render};
 
@@ -45,6 +45,9 @@ pub struct InjectConfig {
     /// Native sidecars as the cluster decides them, when the templates came from a cluster (upstream
     /// detects them only with a client); `None` leaves the decision to the options.
     pub native_sidecars: Option<bool>,
+    /// The revision the cluster's default tag names, when `--revision` was not given and the cluster was
+    /// read: the templates see it, as upstream's.
+    pub revision: Option<String>,
 }
 
 fn read(path: &Path) -> Result<String, InjectError> {
@@ -158,35 +161,35 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
             }
         }
     }
-    let mut reachable = None;
-    // The cluster, asked (once) only when something is still missing.
-    let mut cluster = || -> Option<&InCluster> {
+    // The cluster, asked (once) only when something is still missing, with the revision to read: the
+    // given one, else the one the default tag names.
+    let mut reached: Option<Result<Option<String>, ()>> = None;
+    let mut cluster = || -> Option<(&InCluster, Option<String>)> {
         let c = opts.cluster.as_ref()?;
-        let answer = reachable.get_or_insert_with(|| {
-            let answer = c.source.reachable();
-            if let Err(why) = &answer {
+        let state = reached.get_or_insert_with(|| match c.source.reachable() {
+            Ok(()) => Ok(revision.clone().or_else(|| incluster::default_revision(c.source.as_ref()))),
+            Err(why) => {
                 tracing::debug!(%why, "no cluster for kube-inject's configuration");
+                Err(())
             }
-            answer
         });
-        answer.is_ok().then_some(c)
+        state.as_ref().ok().map(|rev| (c, rev.clone()))
     };
-    let rev = revision.as_deref();
     let mesh = match (iop_mesh, &opts.mesh_config_file) {
         (Some(m), _) => Some(m),
         (None, Some(path)) => {
             let text = read(path).map_err(|e| InjectError::Config(format!("cannot read mesh config file: {e}")))?;
             Some(mesh::apply_mesh_config(&text)?)
         }
-        (None, None) => cluster().map(|c| c.mesh(rev)).transpose()?,
+        (None, None) => cluster().map(|(c, rev)| c.mesh(rev.as_deref())).transpose()?,
     };
     let (raw, native_sidecars) = match &opts.inject_config_file {
         Some(path) => (Some(read_inject_config(&read(path)?)), None),
         None => match cluster() {
-            Some(c) => {
+            Some((c, rev)) => {
                 let env = std::env::var(super::NATIVE_SIDECARS_ENV).ok();
-                let native = super::incluster::native_sidecars(env.as_deref(), c.source.kubelet_versions());
-                (Some(c.templates(rev)?), Some(native))
+                let native = incluster::native_sidecars(env.as_deref(), c.source.kubelet_versions());
+                (Some(c.templates(rev.as_deref())?), Some(native))
             }
             None => (None, None),
         },
@@ -194,7 +197,9 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
     let values = match (iop_values, &opts.values_file) {
         (Some(v), _) => Some(v),
         (None, Some(path)) => Some(parse_values(&read(path)?)?),
-        (None, None) => cluster().map(|c| c.values(rev)).transpose()?.map(|t| parse_values(&t)).transpose()?,
+        (None, None) => {
+            cluster().map(|(c, rev)| c.values(rev.as_deref())).transpose()?.map(|t| parse_values(&t)).transpose()?
+        }
     };
     let mut notes = Vec::new();
     let (values, mesh) = match (values, mesh) {
@@ -215,7 +220,12 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
         }
     };
     let raw = raw.unwrap_or_else(|| builtin_raw_templates(&values));
-    Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, notes, native_sidecars })
+    // The revision the templates see, when the default tag chose it.
+    let revision = match reached {
+        Some(Ok(rev)) if revision.is_none() => rev,
+        _ => None,
+    };
+    Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, notes, native_sidecars, revision })
 }
 
 #[cfg(test)]

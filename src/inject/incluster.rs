@@ -36,7 +36,25 @@ pub trait ConfigMapSource: fmt::Debug + Send + Sync {
     fn config_map(&self, name: &str) -> Result<BTreeMap<String, String>, String>;
     /// The kubelet version of every node (`status.nodeInfo.kubeletVersion`), for [`native_sidecars`].
     fn kubelet_versions(&self) -> Result<Vec<String>, String>;
+    /// The `istio.io/rev` label of the default revision tag's MutatingWebhookConfiguration
+    /// (`istio-revision-tag-default`); `None` when there is no such tag.
+    fn default_tag_revision(&self) -> Result<Option<String>, String>;
 }
+
+/// The revision kube-inject uses when `--revision` is not given (upstream's `RevisionOrDefault`): the one
+/// the default tag points at, where `default` (or no tag, or a cluster that cannot say) means none.
+pub fn default_revision(source: &dyn ConfigMapSource) -> Option<String> {
+    match source.default_tag_revision() {
+        Ok(rev) => rev.filter(|r| !r.is_empty() && r != DEFAULT_REVISION),
+        Err(why) => {
+            tracing::debug!(%why, "cannot read the default revision tag");
+            None
+        }
+    }
+}
+
+/// The revision name that means "no revision".
+pub const DEFAULT_REVISION: &str = "default";
 
 /// The first Kubernetes minor version whose kubelets run native sidecars (stable in 1.33).
 pub const NATIVE_SIDECAR_MIN_MINOR: u64 = 33;
@@ -201,6 +219,7 @@ mod tests {
     struct Fake {
         maps: BTreeMap<String, BTreeMap<String, String>>,
         asked: Mutex<Vec<String>>,
+        tag: Option<String>,
     }
 
     impl ConfigMapSource for Fake {
@@ -218,6 +237,9 @@ mod tests {
         }
         fn kubelet_versions(&self) -> Result<Vec<String>, String> {
             Ok(Vec::new())
+        }
+        fn default_tag_revision(&self) -> Result<Option<String>, String> {
+            Ok(self.tag.clone())
         }
     }
 
@@ -284,6 +306,15 @@ mod tests {
             "- Use --valuesFile or re-run kube-inject with `-i <istioSystemNamespace> and ensure istio-sidecar-injector \
              configmap exists"
         ));
+    }
+
+    #[test]
+    fn the_default_tag_names_the_revision() {
+        let tagged = |tag: Option<&str>| Fake { tag: tag.map(str::to_string), ..Fake::default() };
+        assert_eq!(default_revision(&tagged(Some("canary"))), Some("canary".to_string()));
+        assert_eq!(default_revision(&tagged(Some("default"))), None);
+        assert_eq!(default_revision(&tagged(Some(""))), None);
+        assert_eq!(default_revision(&tagged(None)), None);
     }
 
     #[test]

@@ -192,7 +192,11 @@ fn run_into(
     let input = read_input(&opts.input, stdin)?;
     let cfg = config::load(opts)?;
     report.notes.clone_from(&cfg.notes);
-    let revision = if opts.revision == "default" { "" } else { opts.revision.as_str() };
+    let revision = match &cfg.revision {
+        Some(tagged) => tagged.as_str(),
+        None if opts.revision == "default" => "",
+        None => opts.revision.as_str(),
+    };
     let injector = Injector {
         templates: &cfg.templates,
         values: &cfg.values,
