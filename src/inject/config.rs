@@ -137,7 +137,7 @@ fn rendered_config(inputs: &operator::InstallInputs) -> Result<(Value, Value), I
 /// values; a missing ConfigMap is an error), else the control plane the default profile renders and our
 /// own templates, with a note saying so.
 pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
-    let revision = Some(opts.revision.clone()).filter(|r| !r.is_empty() && r != "default");
+    let revision = Some(opts.revision.clone()).filter(|r| !r.is_empty() && r != incluster::DEFAULT_REVISION);
     let (mut iop_values, mut iop_mesh) = (None, None);
     if let Some(path) = &opts.operator_file_name {
         let inputs = operator::InstallInputs {
