@@ -1,69 +1,21 @@
 //! `istioctl install` and `uninstall` end to end: the real binary against the Kubernetes API emulator.
 
+mod emulator_common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use assert_cmd::Command;
+use emulator_common::{emulator, install, inventory, istioctl, key, kubectl, sample};
 use kube_emulator::{Config, Emulator, Faults, NEVER_READY_ANNOTATION};
-use serde_json::{Value, json};
-
-/// The sample that sets the mesh's minimum TLS version.
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/istio.yaml")
-}
-
-fn emulator() -> Emulator {
-    Emulator::start(Config::default()).expect("emulator starts")
-}
-
-/// The binary, pointed at the emulator.
-fn istioctl(em: &Emulator) -> Command {
-    let mut cmd = Command::cargo_bin("istioctl").expect("binary built");
-    cmd.env_remove("KUBECONFIG").arg("--kubeconfig").arg(em.kubeconfig_path());
-    cmd.timeout(Duration::from_secs(240));
-    cmd
-}
-
-/// Runs an install with `-y` and the given extra arguments; asserts success.
-fn install(em: &Emulator, args: &[&str]) -> (String, String) {
-    let out = istioctl(em).args(["install", "-y", "--readiness-timeout", "60s"]).args(args).output().unwrap();
-    let (stdout, stderr) =
-        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned());
-    assert!(out.status.success(), "install failed\nstdout:\n{stdout}\nstderr:\n{stderr}");
-    (stdout, stderr)
-}
+use serde_json::json;
 
 /// Writes an IstioOperator file into a temporary directory.
 fn iop_file(dir: &tempfile::TempDir, text: &str) -> PathBuf {
     let path = dir.path().join("iop.yaml");
     std::fs::write(&path, text).unwrap();
     path
-}
-
-/// Every object, keyed by `Kind/namespace/name`, without the fields the server changes by itself.
-fn inventory(em: &Emulator) -> BTreeMap<String, Value> {
-    em.objects("")
-        .into_iter()
-        .filter(|o| !matches!(o["kind"].as_str(), Some("Event" | "Pod" | "ReplicaSet" | "Lease" | "EndpointSlice")))
-        .map(|mut o| {
-            let key = format!(
-                "{}/{}/{}",
-                o["kind"].as_str().unwrap_or_default(),
-                o["metadata"]["namespace"].as_str().unwrap_or_default(),
-                o["metadata"]["name"].as_str().unwrap_or_default()
-            );
-            if let Some(meta) = o.get_mut("metadata").and_then(Value::as_object_mut) {
-                for volatile in ["resourceVersion", "managedFields", "generation", "creationTimestamp", "uid"] {
-                    meta.remove(volatile);
-                }
-            }
-            if let Some(obj) = o.as_object_mut() {
-                obj.remove("status");
-            }
-            (key, o)
-        })
-        .collect()
 }
 
 fn mutating(em: &Emulator) -> Vec<String> {
@@ -138,15 +90,7 @@ fn resource_versions(em: &Emulator) -> BTreeMap<String, String> {
         // The emulator re-stamps a CRD's Established condition on every write, so a CRD's resourceVersion moves
         // even when the apply is a no-op; its content is compared by `inventory` instead.
         .filter(|o| o["kind"] != "CustomResourceDefinition")
-        .map(|o| {
-            let key = format!(
-                "{}/{}/{}",
-                o["kind"].as_str().unwrap_or_default(),
-                o["metadata"]["namespace"].as_str().unwrap_or_default(),
-                o["metadata"]["name"].as_str().unwrap_or_default()
-            );
-            (key, o["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string())
-        })
+        .map(|o| (key(&o), o["metadata"]["resourceVersion"].as_str().unwrap_or_default().to_string()))
         .collect()
 }
 
@@ -296,18 +240,12 @@ fn revision_uninstall_keeps_base() {
 }
 
 #[test]
-#[ignore = "needs kubectl (scripts/install-kubectl.sh)"]
+#[ignore = "needs kubectl 1.35: run scripts/install-kubectl.sh; KUBECTL=path"]
 fn kubectl_reads_what_install_wrote() {
     let em = emulator();
     install(&em, &["-f", sample().to_str().unwrap()]);
-    let out = std::process::Command::new("kubectl")
-        .arg("--kubeconfig")
-        .arg(em.kubeconfig_path())
-        .args(["get", "configmap", "istio", "-n", "istio-system", "-o", "jsonpath={.data.mesh}"])
-        .output()
-        .expect("kubectl runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("minProtocolVersion: TLSV1_3"));
+    let mesh = kubectl(&em, &["get", "configmap", "istio", "-n", "istio-system", "-o", "jsonpath={.data.mesh}"], "");
+    assert!(mesh.contains("minProtocolVersion: TLSV1_3"), "{mesh}");
 }
 
 #[test]

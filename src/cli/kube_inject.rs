@@ -1,20 +1,21 @@
 //! `istioctl kube-inject`: add the Istio sidecar to the workloads in a Kubernetes YAML stream.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
 
+use istioctl::cluster::InjectSource;
+use istioctl::inject::incluster::{INJECT_CONFIG_MAP, InCluster, MESH_CONFIG_MAP};
 use istioctl::inject::{InjectOptions, InputSource, run_kube_inject};
 
 use super::error::{CliError, write_stderr_line, write_stdout};
 use super::flags::{go_duration, go_int};
 use super::kube::{KubeFlags, KubeOptions};
 
-/// Name of the mesh-config ConfigMap read when no file is given.
-pub const DEFAULT_MESH_CONFIG_MAP: &str = "istio";
-/// Name of the injector ConfigMap and of the webhook configuration.
-pub const DEFAULT_INJECTOR_NAME: &str = "istio-sidecar-injector";
+/// Name of the webhook configuration (the injector ConfigMap's name).
+pub const DEFAULT_WEBHOOK_CONFIG: &str = INJECT_CONFIG_MAP;
 /// Default port of istiod's XDS endpoint.
 pub const DEFAULT_XDS_PORT: &str = "15012";
 
@@ -72,15 +73,15 @@ pub struct KubeInjectArgs {
     pub operator_file: Option<String>,
 
     /// ConfigMap holding the mesh configuration (key "mesh")
-    #[arg(long = "meshConfigMapName", value_name = "NAME", default_value = DEFAULT_MESH_CONFIG_MAP)]
+    #[arg(long = "meshConfigMapName", value_name = "NAME", default_value = MESH_CONFIG_MAP)]
     pub mesh_config_map: String,
 
     /// ConfigMap holding the injection configuration (key "config")
-    #[arg(long = "injectConfigMapName", value_name = "NAME", default_value = DEFAULT_INJECTOR_NAME, hide = true)]
+    #[arg(long = "injectConfigMapName", value_name = "NAME", default_value = INJECT_CONFIG_MAP, hide = true)]
     pub inject_config_map: String,
 
     /// Name of Istio's MutatingWebhookConfiguration (used in messages)
-    #[arg(long = "webhookConfig", value_name = "NAME", default_value = DEFAULT_INJECTOR_NAME)]
+    #[arg(long = "webhookConfig", value_name = "NAME", default_value = DEFAULT_WEBHOOK_CONFIG)]
     pub webhook_config: String,
 
     /// Control plane revision
@@ -213,6 +214,11 @@ pub fn run(command: &str, args: &KubeInjectArgs, kube: &KubeFlags) -> Result<(),
         operator_file_name: options.operator_file.clone(),
         revision: options.revision.clone().unwrap_or_default(),
         native_sidecars: None,
+        cluster: Some(InCluster {
+            source: Arc::new(InjectSource::new(options.kube.clone())),
+            mesh_config_map: options.mesh_config_map.clone(),
+            inject_config_map: options.inject_config_map.clone(),
+        }),
     };
     let mut stdout = Vec::new();
     let (report, result) = run_kube_inject(&inject, &mut std::io::stdin().lock(), &mut stdout);

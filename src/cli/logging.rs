@@ -3,6 +3,8 @@
 //! `RUST_LOG` wins when set. Otherwise `--log_output_level` picks the level, in upstream's
 //! `<level>` or `<scope>:<level>,...` form; only the `default` and `all` scopes mean something here, since our
 //! code is not divided into upstream's scopes. Without either, only warnings and errors are shown, as upstream.
+//! The Kubernetes client's own log lines (e.g. an `ERROR` per failed connection attempt) are silent unless
+//! `--vklog` asks for them: our commands report such failures themselves.
 
 use clap::{ArgAction, Args};
 use tracing_subscriber::EnvFilter;
@@ -14,8 +16,6 @@ use super::flags::go_int;
 const DEFAULT_LEVEL: &str = "warn";
 
 /// The tracing target of the Kubernetes client library's own messages.
-const KUBE_CLIENT_SCOPE: &str = "kube_client";
-
 /// Upstream's logging flags. All but `--vklog` are hidden, as upstream hides them.
 #[derive(Debug, Clone, Args)]
 pub struct LogFlags {
@@ -44,6 +44,9 @@ pub struct LogFlags {
     #[arg(long, global = true, value_name = "LEVEL", default_value = "0", value_parser = go_int)]
     pub vklog: i64,
 }
+
+/// The log targets of the Kubernetes client library, governed by `--vklog` instead of `--log_output_level`.
+const KUBE_CLIENT_TARGETS: &[&str] = &["kube_client", "kube_runtime"];
 
 /// Turns one upstream level name into a tracing filter directive.
 fn directive(level: &str) -> Option<&'static str> {
@@ -78,16 +81,23 @@ impl LogFlags {
         Ok(chosen.to_string())
     }
 
+    /// The tracing directives for the Kubernetes client's targets: off at `--vklog=0`, then, as klog's
+    /// verbosity grows, info (1-5), debug (6-7, requests) and trace (8+, bodies).
+    pub fn kube_client_directives(&self) -> String {
+        let level = match self.vklog {
+            i64::MIN..=0 => "off",
+            1..=5 => "info",
+            6..=7 => "debug",
+            _ => "trace",
+        };
+        KUBE_CLIENT_TARGETS.iter().map(|t| format!("{t}={level}")).collect::<Vec<_>>().join(",")
+    }
+
     /// Starts the stderr subscriber. Called once, before a command runs.
     pub fn init(&self) -> Result<(), CliError> {
         let filter = match EnvFilter::try_from_default_env() {
             Ok(filter) => filter,
-            // The Kubernetes client's own messages (connection failures it reports before we do) are shown
-            // only when --vklog asks for them, as upstream's client-go logs only at -v levels.
-            Err(_) if self.vklog <= 0 => {
-                EnvFilter::new(format!("{},{KUBE_CLIENT_SCOPE}=off", self.filter_directive()?))
-            }
-            Err(_) => EnvFilter::new(self.filter_directive()?),
+            Err(_) => EnvFilter::new(format!("{},{}", self.filter_directive()?, self.kube_client_directives())),
         };
         // A second initialisation (only possible in tests) is harmless; ignore it.
         let _ = tracing_subscriber::fmt()
@@ -123,6 +133,16 @@ mod tests {
         assert_eq!(flags(Some("all:none")).filter_directive().ok(), Some("off".to_string()));
         assert_eq!(flags(Some("kube:debug")).filter_directive().ok(), Some("warn".to_string()));
         assert_eq!(flags(Some("default:fatal,kube:info")).filter_directive().ok(), Some("error".to_string()));
+    }
+
+    #[test]
+    fn kube_client_logs_follow_vklog() {
+        let mut f = flags(None);
+        assert_eq!(f.kube_client_directives(), "kube_client=off,kube_runtime=off");
+        f.vklog = 6;
+        assert_eq!(f.kube_client_directives(), "kube_client=debug,kube_runtime=debug");
+        f.vklog = 9;
+        assert_eq!(f.kube_client_directives(), "kube_client=trace,kube_runtime=trace");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod client;
 mod error;
 mod exec;
+mod inject;
 pub mod istiod;
 mod object;
 pub mod portforward;
@@ -23,6 +24,7 @@ use serde_json::Value;
 pub use client::Cluster;
 pub use error::{ClusterError, NotReadyObject, format_go_duration};
 pub use exec::ExecOutput;
+pub use inject::InjectSource;
 pub use istiod::{IstiodError, MeshVersions};
 pub use object::{Kind, ObjectRef};
 pub use portforward::PortForwardError;

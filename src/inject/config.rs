@@ -1,12 +1,14 @@
 //! Where kube-inject's configuration comes from: the `--injectConfigFile`, `--meshConfigFile`,
-//! `--valuesFile` and `--operatorFileName` files (upstream formats), else built-in defaults (the
-//! default profile's values, the chart's mesh config and our own templates).
+//! `--valuesFile` and `--operatorFileName` files (upstream formats), else a reachable cluster's
+//! ConfigMaps (see [`super::incluster`]), else built-in defaults (the default profile's values, the
+//! chart's mesh config and our own templates).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::{Value, json};
 
+use super::incluster::{self, InCluster};
 use super::{InjectError, InjectOptions, funcs, mesh};
 use crate::{operator, render};
 
@@ -40,6 +42,12 @@ pub struct InjectConfig {
     pub mesh: Value,
     /// Notes for stderr (e.g. that built-in defaults were used).
     pub notes: Vec<String>,
+    /// Native sidecars as the cluster decides them, when the templates came from a cluster (upstream
+    /// detects them only with a client); `None` leaves the decision to the options.
+    pub native_sidecars: Option<bool>,
+    /// The revision the cluster's default tag names, when `--revision` was not given and the cluster was
+    /// read: the templates see it, as upstream's.
+    pub revision: Option<String>,
 }
 
 fn read(path: &Path) -> Result<String, InjectError> {
@@ -124,10 +132,12 @@ fn rendered_config(inputs: &operator::InstallInputs) -> Result<(Value, Value), I
 }
 
 /// Loads the configuration for `opts`, in upstream's precedence order: `--operatorFileName` over
-/// the `--meshConfigFile`/`--valuesFile` files, and for what is still missing the control plane the
-/// default profile renders (where upstream would read the cluster's ConfigMaps).
+/// the `--meshConfigFile`/`--valuesFile`/`--injectConfigFile` files; for what is still missing, the
+/// cluster's ConfigMaps when `opts.cluster` answers (read in upstream's order: mesh config, templates,
+/// values; a missing ConfigMap is an error), else the control plane the default profile renders and our
+/// own templates, with a note saying so.
 pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
-    let revision = Some(opts.revision.clone()).filter(|r| !r.is_empty() && r != "default");
+    let revision = Some(opts.revision.clone()).filter(|r| !r.is_empty() && r != incluster::DEFAULT_REVISION);
     let (mut iop_values, mut iop_mesh) = (None, None);
     if let Some(path) = &opts.operator_file_name {
         let inputs = operator::InstallInputs {
@@ -151,18 +161,45 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
             }
         }
     }
+    // The cluster, asked (once) only when something is still missing, with the revision to read: the
+    // given one, else the one the default tag names.
+    let mut reached: Option<Result<Option<String>, ()>> = None;
+    let mut cluster = || -> Option<(&InCluster, Option<String>)> {
+        let c = opts.cluster.as_ref()?;
+        let state = reached.get_or_insert_with(|| match c.source.reachable() {
+            Ok(()) => Ok(revision.clone().or_else(|| incluster::default_revision(c.source.as_ref()))),
+            Err(why) => {
+                tracing::debug!(%why, "no cluster for kube-inject's configuration");
+                Err(())
+            }
+        });
+        state.as_ref().ok().map(|rev| (c, rev.clone()))
+    };
     let mesh = match (iop_mesh, &opts.mesh_config_file) {
         (Some(m), _) => Some(m),
         (None, Some(path)) => {
             let text = read(path).map_err(|e| InjectError::Config(format!("cannot read mesh config file: {e}")))?;
             Some(mesh::apply_mesh_config(&text)?)
         }
-        (None, None) => None,
+        (None, None) => cluster().map(|(c, rev)| c.mesh(rev.as_deref())).transpose()?,
+    };
+    let (raw, native_sidecars) = match &opts.inject_config_file {
+        Some(path) => (Some(read_inject_config(&read(path)?)), None),
+        None => match cluster() {
+            Some((c, rev)) => {
+                let env = std::env::var(super::NATIVE_SIDECARS_ENV).ok();
+                let native = incluster::native_sidecars(env.as_deref(), c.source.kubelet_versions());
+                (Some(c.templates(rev.as_deref())?), Some(native))
+            }
+            None => (None, None),
+        },
     };
     let values = match (iop_values, &opts.values_file) {
         (Some(v), _) => Some(v),
         (None, Some(path)) => Some(parse_values(&read(path)?)?),
-        (None, None) => None,
+        (None, None) => {
+            cluster().map(|(c, rev)| c.values(rev.as_deref())).transpose()?.map(|t| parse_values(&t)).transpose()?
+        }
     };
     let mut notes = Vec::new();
     let (values, mesh) = match (values, mesh) {
@@ -182,11 +219,13 @@ pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
             (values.unwrap_or(dv), mesh.unwrap_or(dm))
         }
     };
-    let raw = match &opts.inject_config_file {
-        Some(path) => read_inject_config(&read(path)?),
-        None => builtin_raw_templates(&values),
+    let raw = raw.unwrap_or_else(|| builtin_raw_templates(&values));
+    // The revision the templates see, when the default tag chose it.
+    let revision = match reached {
+        Some(Ok(rev)) if revision.is_none() => rev,
+        _ => None,
     };
-    Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, notes })
+    Ok(InjectConfig { templates: parse_templates(&raw)?, values, mesh, notes, native_sidecars, revision })
 }
 
 #[cfg(test)]

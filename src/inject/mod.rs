@@ -9,6 +9,7 @@
 mod config;
 mod funcs;
 mod goview;
+pub mod incluster;
 mod mesh;
 mod probes;
 pub mod quantity;
@@ -82,8 +83,11 @@ pub struct InjectOptions {
     pub operator_file_name: Option<PathBuf>,
     /// `--revision` (`default` means none).
     pub revision: String,
-    /// Native sidecars; `None` reads `ENABLE_NATIVE_SIDECARS` (only `true` turns them on).
+    /// Native sidecars; `None` reads `ENABLE_NATIVE_SIDECARS` (only `true` turns them on), or asks the
+    /// cluster when the templates come from it.
     pub native_sidecars: Option<bool>,
+    /// The cluster whose ConfigMaps supply what no file gives; `None` means built-in defaults.
+    pub cluster: Option<incluster::InCluster>,
 }
 
 impl Default for InjectOptions {
@@ -97,6 +101,7 @@ impl Default for InjectOptions {
             operator_file_name: None,
             revision: String::new(),
             native_sidecars: None,
+            cluster: None,
         }
     }
 }
@@ -187,13 +192,17 @@ fn run_into(
     let input = read_input(&opts.input, stdin)?;
     let cfg = config::load(opts)?;
     report.notes.clone_from(&cfg.notes);
-    let revision = if opts.revision == "default" { "" } else { opts.revision.as_str() };
+    let revision = match &cfg.revision {
+        Some(tagged) => tagged.as_str(),
+        None if opts.revision == "default" => "",
+        None => opts.revision.as_str(),
+    };
     let injector = Injector {
         templates: &cfg.templates,
         values: &cfg.values,
         mesh: &cfg.mesh,
         revision,
-        native: native_enabled(opts),
+        native: opts.native_sidecars.or(cfg.native_sidecars).unwrap_or_else(|| native_enabled(opts)),
     };
     let mut out = Vec::new();
     let result = injector.inject_stream(&input, &mut out, &mut report.warnings);
