@@ -4,16 +4,15 @@
 //!
 //! The terminal cases run the binary under `script` (util-linux), which gives it a pseudo-terminal.
 
+mod emulator_common;
+
 use std::process::Command as StdCommand;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use kube_emulator::{Config, Emulator};
+use emulator_common::emulator;
+use kube_emulator::Emulator;
 use serde_json::json;
-
-fn emulator() -> Emulator {
-    Emulator::start(Config::default()).expect("emulator starts")
-}
 
 /// Seeds a ready istiod pod running 1.29.0, so that install prints its version-drift `WARNING:`.
 fn older_istiod(em: &Emulator) {

@@ -2,26 +2,14 @@
 //! Kubernetes API emulator, whose istiod pods answer `/version` with their image tag and `/debug/syncz` with
 //! the running proxies of their revision.
 
-use std::time::Duration;
+mod emulator_common;
 
-use assert_cmd::Command;
+use emulator_common::{emulator, istioctl};
 use istioctl::version::ISTIO_VERSION;
-use kube_emulator::{Config, Emulator, NEVER_READY_ANNOTATION};
+use kube_emulator::{Emulator, NEVER_READY_ANNOTATION};
 use serde_json::{Value, json};
 
 const NOT_PRESENT: &str = "Istio is not present in the cluster: no running Istio pods in namespace \"istio-system\"\n";
-
-fn emulator() -> Emulator {
-    Emulator::start(Config::default()).expect("emulator starts")
-}
-
-/// The binary, pointed at the emulator.
-fn istioctl(em: &Emulator) -> Command {
-    let mut cmd = Command::cargo_bin("istioctl").expect("binary built");
-    cmd.env_remove("KUBECONFIG").env_remove("RUST_LOG").arg("--kubeconfig").arg(em.kubeconfig_path());
-    cmd.timeout(Duration::from_secs(240));
-    cmd
-}
 
 /// Runs the binary; (exit code, stdout, stderr).
 fn run(em: &Emulator, args: &[&str]) -> (i32, String, String) {

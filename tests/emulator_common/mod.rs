@@ -33,7 +33,7 @@ pub fn emulator() -> Emulator {
 /// The binary, pointed at the emulator.
 pub fn istioctl(em: &Emulator) -> Command {
     let mut cmd = Command::cargo_bin("istioctl").expect("binary built");
-    cmd.env_remove("KUBECONFIG").arg("--kubeconfig").arg(em.kubeconfig_path());
+    cmd.env_remove("KUBECONFIG").env_remove("RUST_LOG").arg("--kubeconfig").arg(em.kubeconfig_path());
     cmd.timeout(Duration::from_secs(240));
     cmd
 }
