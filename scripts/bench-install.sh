@@ -14,7 +14,7 @@
 #
 # Usage: scripts/bench-install.sh   (RUNS default 7; LATENCY default 20ms; OUT default target/bench-install;
 #        KUBECTL overrides target/tools/kubectl, which scripts/install-kubectl.sh provides;
-#        NO_BUILD=1 uses the release binaries as they are)
+#        NO_BUILD=1 uses the release binaries as they are; ISTIOCTL=path measures another istioctl build)
 # Prints each run, then medians, min–max and request counts (from the emulator's --log-requests).
 set -euo pipefail
 
@@ -30,7 +30,7 @@ if [[ -z "${NO_BUILD:-}" ]]; then
   echo "== build (release)"
   cargo build --release --quiet --bin istioctl --example kube-emulator </dev/null
 fi
-ISTIOCTL="$ROOT/target/release/istioctl"
+ISTIOCTL="${ISTIOCTL:-$ROOT/target/release/istioctl}"
 EMULATOR="$ROOT/target/release/examples/kube-emulator"
 KUBECTL="${KUBECTL:-$ROOT/target/tools/kubectl}"
 if [[ ! -x "$KUBECTL" ]]; then
