@@ -476,3 +476,95 @@ impl ClusterApi for Cluster {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kube_emulator::{Config, Emulator};
+
+    /// Connects to `emu`, resolves `kinds` twice, all of each round at once, and returns the resolutions of
+    /// the second round with the discovery paths each round asked for.
+    fn resolve_twice(emu: &Emulator, kinds: &[Kind]) -> (Vec<Result<Resolved, ClusterError>>, [Vec<String>; 2]) {
+        let is_discovery = |p: &str| {
+            let depth = p.matches('/').count();
+            p == "/api"
+                || p == "/apis"
+                || (p.starts_with("/api/") && depth == 2)
+                || (p.starts_with("/apis/") && depth == 3)
+        };
+        let paths = || -> Vec<String> {
+            let mut p: Vec<String> = emu.requests().into_iter().map(|r| r.path).filter(|p| is_discovery(p)).collect();
+            p.sort();
+            emu.clear_requests();
+            p
+        };
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let options = KubeOptions { kubeconfig: Some(emu.kubeconfig_path().to_path_buf()), ..Default::default() };
+        let cluster = rt.block_on(Cluster::connect(&options)).unwrap();
+        let round = || rt.block_on(futures::future::join_all(kinds.iter().map(|k| cluster.resolve(k))));
+        round();
+        let first = paths();
+        let resolved = round();
+        (resolved, [first, paths()])
+    }
+
+    fn kinds() -> Vec<Kind> {
+        vec![
+            Kind::new("v1", "ConfigMap"),
+            Kind::new("v1", "Namespace"),
+            Kind::new("apps/v1", "Deployment"),
+            Kind::new("rbac.authorization.k8s.io/v1", "ClusterRole"),
+            Kind::new("rbac.authorization.k8s.io/v1", "ClusterRole"),
+            Kind::new("apps/v1", "Deployment"),
+        ]
+    }
+
+    /// What the resolutions say: plural and scope per kind, or the error.
+    fn summary(resolved: &[Result<Resolved, ClusterError>]) -> Vec<String> {
+        resolved
+            .iter()
+            .map(|r| match r {
+                Ok(r) => format!("{} {} {}", r.resource.api_version, r.resource.plural, r.namespaced),
+                Err(e) => e.to_string(),
+            })
+            .collect()
+    }
+
+    const EXPECTED: [&str; 6] = [
+        "v1 configmaps true",
+        "v1 namespaces false",
+        "apps/v1 deployments true",
+        "rbac.authorization.k8s.io/v1 clusterroles false",
+        "rbac.authorization.k8s.io/v1 clusterroles false",
+        "apps/v1 deployments true",
+    ];
+
+    #[test]
+    fn concurrent_first_lookups_share_one_aggregated_discovery() {
+        let emu = Emulator::start(Config::default()).unwrap();
+        let (resolved, [first, second]) = resolve_twice(&emu, &kinds());
+        assert_eq!(summary(&resolved), EXPECTED);
+        assert_eq!(first, ["/api", "/apis"], "one aggregated discovery, no lookup per group version");
+        assert!(second.is_empty(), "cached: {second:?}");
+    }
+
+    #[test]
+    fn without_aggregated_discovery_kinds_are_looked_up_per_group_version_and_cached() {
+        let emu = Emulator::start(Config { aggregated_discovery: false, ..Config::default() }).unwrap();
+        let (resolved, [first, second]) = resolve_twice(&emu, &kinds());
+        assert_eq!(summary(&resolved), EXPECTED);
+        for gv in ["/api/v1", "/apis/apps/v1", "/apis/rbac.authorization.k8s.io/v1"] {
+            assert!(first.iter().any(|p| p == gv), "{gv} asked: {first:?}");
+        }
+        assert!(second.is_empty(), "cached: {second:?}");
+    }
+
+    #[test]
+    fn a_kind_nobody_serves_is_unknown_and_asked_again() {
+        let emu = Emulator::start(Config::default()).unwrap();
+        let envoy_filter = Kind::new("networking.istio.io/v1alpha3", "EnvoyFilter");
+        let (resolved, [_, second]) = resolve_twice(&emu, std::slice::from_ref(&envoy_filter));
+        assert!(matches!(resolved.as_slice(), [Err(ClusterError::UnknownKind(k))] if *k == envoy_filter));
+        assert_eq!(second, ["/apis/networking.istio.io/v1alpha3"], "a CRD may have added it meanwhile");
+    }
+}
