@@ -164,6 +164,16 @@ async fn create_namespace<C: ClusterApi>(cluster: &C, ns: &Value) -> Result<(), 
     cluster.create(ns).await.map(drop).map_err(|source| InstallError::CreateNamespace { namespace, source })
 }
 
+/// Lists the objects of each kind that match `selector` ([`ClusterApi::list`]), every kind at once (listing
+/// only reads), answers in the order of `kinds`, so that deletions can keep that order.
+pub(crate) async fn list_kinds<C: ClusterApi>(
+    cluster: &C,
+    kinds: &[Kind],
+    selector: &str,
+) -> Vec<Result<Option<Vec<Value>>, ClusterError>> {
+    stream::iter(kinds).map(|kind| cluster.list(kind, selector)).buffered(APPLY_CONCURRENCY).collect().await
+}
+
 /// Deletes one object and reports it as upstream does (stdout lines).
 pub(crate) async fn remove<C: ClusterApi>(
     cluster: &C,
@@ -200,11 +210,7 @@ async fn prune<C: ClusterApi>(
     let selector = owner.prune_selector();
     let mut errors = Vec::new();
     let mut removed = Vec::new();
-    // Listing is read-only: every kind at once; deletion keeps the kinds' order.
-    let kinds = prune_kinds();
-    let lists: Vec<Result<Option<Vec<Value>>, ClusterError>> =
-        stream::iter(&kinds).map(|kind| cluster.list(kind, &selector)).buffered(APPLY_CONCURRENCY).collect().await;
-    for listed in lists {
+    for listed in list_kinds(cluster, &prune_kinds(), &selector).await {
         let Some(listed) = listed? else { continue };
         for target in prune_selection(&listed, &rendered, owner) {
             match remove(cluster, &target, false, events).await {
