@@ -12,6 +12,7 @@ use k8s_openapi::api::core::v1::{Event, Namespace, Pod};
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
+use kube::core::discovery::v2::APIGroupDiscovery;
 use kube::core::{ApiResource, GroupVersionKind, TypeMeta};
 use kube::discovery::Scope;
 use kube::runtime::wait::await_condition;
@@ -42,6 +43,9 @@ pub struct Cluster {
     pub(super) timeout: Duration,
     backoff: Backoff,
     kinds: Mutex<HashMap<Kind, Resolved>>,
+    /// Whether the one aggregated discovery of every served kind has run (held while it runs, so that
+    /// concurrent first lookups wait for it instead of each asking the server).
+    discovered: futures::lock::Mutex<bool>,
 }
 
 impl Cluster {
@@ -72,7 +76,13 @@ impl Cluster {
         // One retry policy for every request, ours (see `retry`): kube's own layer would add an uncapped one.
         config.default_retry = false;
         let client = kube::Client::try_from(config).map_err(ClusterError::from)?;
-        Ok(Self { client, timeout: options.timeout, backoff: Backoff::default(), kinds: Mutex::new(HashMap::new()) })
+        Ok(Self {
+            client,
+            timeout: options.timeout,
+            backoff: Backoff::default(),
+            kinds: Mutex::new(HashMap::new()),
+            discovered: futures::lock::Mutex::new(false),
+        })
     }
 
     /// The server's version (`/version`), as the charts see it (`.Capabilities.KubeVersion`).
@@ -95,10 +105,21 @@ impl Cluster {
         .await
     }
 
-    /// Finds how the server serves `kind` (cached; a kind not found is asked again next time, since CRDs
-    /// may have been established meanwhile).
+    /// The cached resolution of `kind`, if any.
+    fn cached(&self, kind: &Kind) -> Option<Resolved> {
+        self.kinds.lock().ok().and_then(|k| k.get(kind).cloned())
+    }
+
+    /// Finds how the server serves `kind`: from the cache, which the first lookup fills with every kind the
+    /// server serves (aggregated discovery, `/api` and `/apis` in two concurrent requests), else by asking
+    /// for the kind's group version (kinds that CRDs added later; servers without aggregated discovery). A
+    /// kind not found is asked again next time, since CRDs may have been established meanwhile.
     async fn resolve(&self, kind: &Kind) -> Result<Resolved, ClusterError> {
-        if let Some(found) = self.kinds.lock().ok().and_then(|k| k.get(kind).cloned()) {
+        if let Some(found) = self.cached(kind) {
+            return Ok(found);
+        }
+        self.discover_all().await;
+        if let Some(found) = self.cached(kind) {
             return Ok(found);
         }
         let gvk = GroupVersionKind::gvk(kind.group(), kind.version(), &kind.kind);
@@ -118,6 +139,31 @@ impl Cluster {
             kinds.insert(kind.clone(), resolved.clone());
         }
         Ok(resolved)
+    }
+
+    /// Fills the kind cache from aggregated discovery, once per connection. Best effort: a server that
+    /// does not answer it (older than 1.26, or a failing request) leaves the cache as it was, and kinds are
+    /// then looked up one group version at a time.
+    async fn discover_all(&self) {
+        let mut done = self.discovered.lock().await;
+        if *done {
+            return;
+        }
+        *done = true;
+        let timeout = self.timeout;
+        let (apis, core) = futures::join!(
+            tokio::time::timeout(timeout, self.client.list_api_groups_aggregated()),
+            tokio::time::timeout(timeout, self.client.list_core_api_versions_aggregated()),
+        );
+        let found: Vec<(Kind, Resolved)> = [apis, core]
+            .into_iter()
+            .filter_map(|r| r.ok()?.ok())
+            .flat_map(|list| aggregated_kinds(list.items))
+            .collect();
+        tracing::debug!(kinds = found.len(), "aggregated discovery");
+        if let Ok(mut kinds) = self.kinds.lock() {
+            kinds.extend(found);
+        }
     }
 
     /// The dynamic API for one object (its namespace, or the context's when a namespaced object has none).
@@ -239,6 +285,33 @@ impl Cluster {
             }
         }
     }
+}
+
+/// The kinds (top-level resources, not subresources) an aggregated discovery answer lists.
+fn aggregated_kinds(groups: Vec<APIGroupDiscovery>) -> Vec<(Kind, Resolved)> {
+    let mut out = Vec::new();
+    for group in groups {
+        let name = group.metadata.and_then(|m| m.name).unwrap_or_default();
+        for version in group.versions {
+            let Some(v) = version.version else { continue };
+            let api_version = if name.is_empty() { v.clone() } else { format!("{name}/{v}") };
+            for res in version.resources {
+                let (Some(plural), Some(kind)) = (res.resource, res.response_kind.and_then(|k| k.kind)) else {
+                    continue;
+                };
+                let resource = ApiResource {
+                    group: name.clone(),
+                    version: v.clone(),
+                    api_version: api_version.clone(),
+                    kind: kind.clone(),
+                    plural,
+                };
+                let resolved = Resolved { resource, namespaced: res.scope.as_deref() == Some("Namespaced") };
+                out.push((Kind::new(&api_version, &kind), resolved));
+            }
+        }
+    }
+    out
 }
 
 /// The label selector (`k=v,...`) of a workload's `spec.selector.matchLabels`.
@@ -401,5 +474,97 @@ impl ClusterApi for Cluster {
                 Err(_) => return Err(ClusterError::NotDeleted { timeout, objects: remaining }),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kube_emulator::{Config, Emulator};
+
+    /// Connects to `emu`, resolves `kinds` twice, all of each round at once, and returns the resolutions of
+    /// the second round with the discovery paths each round asked for.
+    fn resolve_twice(emu: &Emulator, kinds: &[Kind]) -> (Vec<Result<Resolved, ClusterError>>, [Vec<String>; 2]) {
+        let is_discovery = |p: &str| {
+            let depth = p.matches('/').count();
+            p == "/api"
+                || p == "/apis"
+                || (p.starts_with("/api/") && depth == 2)
+                || (p.starts_with("/apis/") && depth == 3)
+        };
+        let paths = || -> Vec<String> {
+            let mut p: Vec<String> = emu.requests().into_iter().map(|r| r.path).filter(|p| is_discovery(p)).collect();
+            p.sort();
+            emu.clear_requests();
+            p
+        };
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let options = KubeOptions { kubeconfig: Some(emu.kubeconfig_path().to_path_buf()), ..Default::default() };
+        let cluster = rt.block_on(Cluster::connect(&options)).unwrap();
+        let round = || rt.block_on(futures::future::join_all(kinds.iter().map(|k| cluster.resolve(k))));
+        round();
+        let first = paths();
+        let resolved = round();
+        (resolved, [first, paths()])
+    }
+
+    fn kinds() -> Vec<Kind> {
+        vec![
+            Kind::new("v1", "ConfigMap"),
+            Kind::new("v1", "Namespace"),
+            Kind::new("apps/v1", "Deployment"),
+            Kind::new("rbac.authorization.k8s.io/v1", "ClusterRole"),
+            Kind::new("rbac.authorization.k8s.io/v1", "ClusterRole"),
+            Kind::new("apps/v1", "Deployment"),
+        ]
+    }
+
+    /// What the resolutions say: plural and scope per kind, or the error.
+    fn summary(resolved: &[Result<Resolved, ClusterError>]) -> Vec<String> {
+        resolved
+            .iter()
+            .map(|r| match r {
+                Ok(r) => format!("{} {} {}", r.resource.api_version, r.resource.plural, r.namespaced),
+                Err(e) => e.to_string(),
+            })
+            .collect()
+    }
+
+    const EXPECTED: [&str; 6] = [
+        "v1 configmaps true",
+        "v1 namespaces false",
+        "apps/v1 deployments true",
+        "rbac.authorization.k8s.io/v1 clusterroles false",
+        "rbac.authorization.k8s.io/v1 clusterroles false",
+        "apps/v1 deployments true",
+    ];
+
+    #[test]
+    fn concurrent_first_lookups_share_one_aggregated_discovery() {
+        let emu = Emulator::start(Config::default()).unwrap();
+        let (resolved, [first, second]) = resolve_twice(&emu, &kinds());
+        assert_eq!(summary(&resolved), EXPECTED);
+        assert_eq!(first, ["/api", "/apis"], "one aggregated discovery, no lookup per group version");
+        assert!(second.is_empty(), "cached: {second:?}");
+    }
+
+    #[test]
+    fn without_aggregated_discovery_kinds_are_looked_up_per_group_version_and_cached() {
+        let emu = Emulator::start(Config { aggregated_discovery: false, ..Config::default() }).unwrap();
+        let (resolved, [first, second]) = resolve_twice(&emu, &kinds());
+        assert_eq!(summary(&resolved), EXPECTED);
+        for gv in ["/api/v1", "/apis/apps/v1", "/apis/rbac.authorization.k8s.io/v1"] {
+            assert!(first.iter().any(|p| p == gv), "{gv} asked: {first:?}");
+        }
+        assert!(second.is_empty(), "cached: {second:?}");
+    }
+
+    #[test]
+    fn a_kind_nobody_serves_is_unknown_and_asked_again() {
+        let emu = Emulator::start(Config::default()).unwrap();
+        let envoy_filter = Kind::new("networking.istio.io/v1alpha3", "EnvoyFilter");
+        let (resolved, [_, second]) = resolve_twice(&emu, std::slice::from_ref(&envoy_filter));
+        assert!(matches!(resolved.as_slice(), [Err(ClusterError::UnknownKind(k))] if *k == envoy_filter));
+        assert_eq!(second, ["/apis/networking.istio.io/v1alpha3"], "a CRD may have added it meanwhile");
     }
 }

@@ -17,6 +17,23 @@ pub fn is_waited(kind: &str) -> bool {
     WAITED_KINDS.contains(&kind)
 }
 
+/// Whether a stored object (as the server returned it, e.g. in answer to an apply) is ready by the rules
+/// below; an object of a kind not waited for is ready, one that does not parse as its kind is not. Lets a
+/// caller skip waiting for objects the server already reports ready.
+pub fn stored_ready(obj: &serde_json::Value) -> bool {
+    fn parsed<T: serde::de::DeserializeOwned>(obj: &serde_json::Value, ready: fn(&T) -> bool) -> bool {
+        T::deserialize(obj).is_ok_and(|t| ready(&t))
+    }
+    match obj.get("kind").and_then(serde_json::Value::as_str).unwrap_or_default() {
+        "CustomResourceDefinition" => parsed(obj, crd_ready),
+        "Namespace" => parsed(obj, namespace_ready),
+        "Deployment" => parsed(obj, deployment_ready),
+        "DaemonSet" => parsed(obj, daemonset_ready),
+        "StatefulSet" => parsed(obj, statefulset_ready),
+        kind => !is_waited(kind),
+    }
+}
+
 /// Whether the controller has seen the current spec.
 fn observed(generation: Option<i64>, observed: Option<i64>) -> bool {
     observed.unwrap_or(0) >= generation.unwrap_or(0)
@@ -158,6 +175,23 @@ mod tests {
         assert!(!deployment_ready(&d(2, 2, 1, 2)), "not all updated");
         assert!(!deployment_ready(&d(2, 2, 2, 1)), "not all available");
         assert!(!deployment_ready(&typed(json!({"metadata": {"name": "d"}}))), "no status yet");
+    }
+
+    #[test]
+    fn stored_objects_are_judged_by_their_kind() {
+        let established = json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"name": "a.b"}, "spec": {"group": "b", "names": {"kind": "A", "plural": "a"},
+            "scope": "Namespaced", "versions": []},
+            "status": {"conditions": [{"type": "Established", "status": "True"}]}});
+        assert!(stored_ready(&established));
+        let mut pending = established.clone();
+        pending["status"] = json!({});
+        assert!(!stored_ready(&pending));
+        let progressing = json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d",
+            "generation": 1}, "spec": {"selector": {}, "template": {}}, "status": {"observedGeneration": 1}});
+        assert!(!stored_ready(&progressing));
+        assert!(stored_ready(&json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}})));
+        assert!(!stored_ready(&json!({"kind": "Deployment", "spec": "not a spec"})), "unparsable is not ready");
     }
 
     #[test]

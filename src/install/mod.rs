@@ -22,8 +22,9 @@ use crate::render::ComponentName;
 
 pub use run::{install, plan_component};
 
-/// How many requests of one component are in flight at once.
-pub const APPLY_CONCURRENCY: usize = 8;
+/// How many requests of one component (or of one prune listing) are in flight at once: enough for every
+/// CRD of the base chart in one round trip.
+pub const APPLY_CONCURRENCY: usize = 32;
 
 /// The prompt `install` shows before changing the cluster (answered on one line of stdin).
 pub fn install_prompt(profile: &str) -> String {

@@ -12,7 +12,7 @@ use super::progress::Event;
 use super::prune::{prune_kinds, prune_selection};
 use super::webhooks::{self, Renderer};
 use super::{APPLY_CONCURRENCY, InstallError, InstallSettings, ROOT_COMPONENT, dependents};
-use crate::cluster::{ClusterApi, ClusterError, Deleted, Kind, ObjectRef};
+use crate::cluster::{ClusterApi, ClusterError, Deleted, Kind, ObjectRef, ready};
 use crate::render::{ComponentManifests, ComponentName};
 
 /// The label install puts on the system namespace when `values.global.network` is set.
@@ -43,11 +43,6 @@ pub fn plan_component(component: ComponentName, objects: &[Value], owner: &Owner
     let (crds, rest): (Vec<Value>, Vec<Value>) = labelled.into_iter().partition(is_crd);
     let (namespaces, rest): (Vec<Value>, Vec<Value>) = rest.into_iter().partition(is_namespace);
     [crds, namespaces, rest].into_iter().filter(|p| !p.is_empty()).collect()
-}
-
-/// The references of objects that can be waited for.
-fn refs(objects: &[Value]) -> Vec<ObjectRef> {
-    objects.iter().filter_map(ObjectRef::of).collect()
 }
 
 /// One install run.
@@ -92,33 +87,41 @@ impl<'a, C: ClusterApi> Run<'a, C> {
         result
     }
 
+    /// Applies the component's phases in order (CRDs are waited for until Established before the next
+    /// phase), then waits for what is not ready yet. Objects the apply answer already shows ready (e.g.
+    /// CRDs established at once) are not waited for again.
     async fn apply_and_wait(&self, component: ComponentName, objects: &[Value]) -> Result<(), InstallError> {
         if self.settings.dry_run {
             return Ok(());
         }
-        let phases = plan_component(component, objects, &self.owner);
-        for phase in &phases {
-            self.apply_all(phase).await?;
+        let mut unready = Vec::new();
+        for phase in plan_component(component, objects, &self.owner) {
+            let pending = self.apply_all(&phase).await?;
             if phase.iter().all(is_crd) {
-                self.wait(component, &refs(phase)).await?;
+                self.wait(component, &pending).await?;
+            } else {
+                unready.extend(pending);
             }
         }
-        let all: Vec<Value> = phases.into_iter().flatten().collect();
-        self.wait(component, &refs(&all)).await
+        self.wait(component, &unready).await
     }
 
-    /// Applies objects concurrently; the first failure stops the component.
-    async fn apply_all(&self, objects: &[Value]) -> Result<(), InstallError> {
-        stream::iter(objects)
+    /// Applies objects concurrently and returns those the server does not report ready yet, in render order;
+    /// the first failure stops the component.
+    async fn apply_all(&self, objects: &[Value]) -> Result<Vec<ObjectRef>, InstallError> {
+        let applied: Vec<Option<ObjectRef>> = stream::iter(objects)
             .map(|obj| async move {
                 let object = ObjectRef::of(obj)
                     .ok_or_else(|| ClusterError::InvalidObject("rendered object without kind or name".into()))?;
-                self.cluster.apply(obj).await.map(drop).map_err(|source| InstallError::Apply { object, source })
+                match self.cluster.apply(obj).await {
+                    Ok(stored) => Ok((!ready::stored_ready(&stored)).then_some(object)),
+                    Err(source) => Err(InstallError::Apply { object, source }),
+                }
             })
-            .buffer_unordered(APPLY_CONCURRENCY)
-            .try_collect::<Vec<()>>()
-            .await
-            .map(drop)
+            .buffered(APPLY_CONCURRENCY)
+            .try_collect()
+            .await?;
+        Ok(applied.into_iter().flatten().collect())
     }
 
     /// Waits for objects to become ready, reporting what is still awaited.
@@ -131,8 +134,8 @@ impl<'a, C: ClusterApi> Run<'a, C> {
     }
 }
 
-/// Creates the IstioOperator's namespace (`metadata.namespace`, default `istio-system`) when it is missing.
-async fn ensure_namespace<C: ClusterApi>(cluster: &C, iop: &Value) -> Result<(), InstallError> {
+/// The IstioOperator's namespace (`metadata.namespace`, default `istio-system`) to create, if it is missing.
+async fn missing_namespace<C: ClusterApi>(cluster: &C, iop: &Value) -> Result<Option<Value>, InstallError> {
     let namespace = iop
         .pointer("/metadata/namespace")
         .and_then(Value::as_str)
@@ -145,14 +148,30 @@ async fn ensure_namespace<C: ClusterApi>(cluster: &C, iop: &Value) -> Result<(),
         .await
         .map_err(|source| InstallError::CheckNamespace { namespace: namespace.clone(), source })?;
     if existing.is_some() {
-        return Ok(());
+        return Ok(None);
     }
     let mut ns = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}});
     let network = iop.pointer("/spec/values/global/network").and_then(Value::as_str).unwrap_or_default();
     if !network.is_empty() {
         ns["metadata"]["labels"] = json!({ NETWORK_LABEL: network });
     }
-    cluster.create(&ns).await.map(drop).map_err(|source| InstallError::CreateNamespace { namespace, source })
+    Ok(Some(ns))
+}
+
+/// Creates a namespace [`missing_namespace`] found missing.
+async fn create_namespace<C: ClusterApi>(cluster: &C, ns: &Value) -> Result<(), InstallError> {
+    let namespace = crate::cluster::str_at(ns, "/metadata/name").to_string();
+    cluster.create(ns).await.map(drop).map_err(|source| InstallError::CreateNamespace { namespace, source })
+}
+
+/// Lists the objects of each kind that match `selector` ([`ClusterApi::list`]), every kind at once (listing
+/// only reads), answers in the order of `kinds`, so that deletions can keep that order.
+pub(crate) async fn list_kinds<C: ClusterApi>(
+    cluster: &C,
+    kinds: &[Kind],
+    selector: &str,
+) -> Vec<Result<Option<Vec<Value>>, ClusterError>> {
+    stream::iter(kinds).map(|kind| cluster.list(kind, selector)).buffered(APPLY_CONCURRENCY).collect().await
 }
 
 /// Deletes one object and reports it as upstream does (stdout lines).
@@ -191,8 +210,8 @@ async fn prune<C: ClusterApi>(
     let selector = owner.prune_selector();
     let mut errors = Vec::new();
     let mut removed = Vec::new();
-    for kind in prune_kinds() {
-        let Some(listed) = cluster.list(&kind, &selector).await? else { continue };
+    for listed in list_kinds(cluster, &prune_kinds(), &selector).await {
+        let Some(listed) = listed? else { continue };
         for target in prune_selection(&listed, &rendered, owner) {
             match remove(cluster, &target, false, events).await {
                 Ok(Deleted::Deleted) => removed.push(target),
@@ -219,21 +238,28 @@ pub async fn install<C: ClusterApi>(
     events: &dyn Fn(Event),
     render: Renderer<'_>,
 ) -> Result<(), InstallError> {
-    if !settings.dry_run {
-        ensure_namespace(cluster, iop).await?;
-    }
     let pilot: Vec<Value> = components
         .iter()
         .filter(|m| m.component == ComponentName::Pilot)
         .flat_map(|m| m.objects.iter().map(|o| o.value.clone()))
         .collect();
-    match webhooks::check(cluster, iop, &pilot).await {
+    // The namespace lookup and the webhook check only read: both at once; the namespace is created once
+    // the check passed.
+    let (missing, checked) = futures::join!(
+        async { if settings.dry_run { Ok(None) } else { missing_namespace(cluster, iop).await } },
+        webhooks::check(cluster, iop, &pilot)
+    );
+    let missing = missing?;
+    match checked {
         Ok(Some(notice)) => events(Event::Report(notice)),
         Ok(None) => {}
         Err(err) if settings.force => {
             events(Event::Warning(format!("invalid webhook configs; continuing because of --force: {err}")))
         }
         Err(err) => return Err(err),
+    }
+    if let Some(ns) = &missing {
+        create_namespace(cluster, ns).await?;
     }
     let run =
         Run { cluster, components, owner: Owner::from_iop(iop), settings, events, errors: RefCell::new(Vec::new()) };

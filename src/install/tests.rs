@@ -21,6 +21,8 @@ struct Fake {
     calls: RefCell<Vec<String>>,
     never_ready: BTreeSet<String>,
     failing_apply: BTreeSet<String>,
+    /// CRDs whose apply answer already says Established (as a real server's often does).
+    established_on_apply: BTreeSet<String>,
 }
 
 /// Whether `obj` matches a selector of `k=v`, `k` and `k in (a,b)` terms.
@@ -75,8 +77,14 @@ impl ClusterApi for Fake {
                 retry_after: None,
             });
         }
-        self.store.borrow_mut().insert(target, obj.clone());
-        Ok(obj.clone())
+        let mut stored = obj.clone();
+        if self.established_on_apply.contains(&target.name) {
+            stored["spec"] = json!({"group": "g", "names": {"kind": "K", "plural": "k"}, "scope": "Namespaced",
+                "versions": []});
+            stored["status"] = json!({"conditions": [{"type": "Established", "status": "True"}]});
+        }
+        self.store.borrow_mut().insert(target, stored.clone());
+        Ok(stored)
     }
     async fn create(&self, obj: &Value) -> Result<Created, ClusterError> {
         let target = ObjectRef::of(obj).unwrap();
@@ -119,7 +127,8 @@ impl ClusterApi for Fake {
         waiting: &dyn Fn(&[ObjectRef]),
     ) -> Result<(), ClusterError> {
         let stuck: Vec<ObjectRef> = targets.iter().filter(|t| self.never_ready.contains(&t.name)).cloned().collect();
-        self.calls.borrow_mut().push(format!("wait {}", targets.len()));
+        let names: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
+        self.calls.borrow_mut().push(format!("wait {}", names.join(",")));
         if stuck.is_empty() {
             return Ok(());
         }
@@ -226,6 +235,30 @@ fn install_labels_orders_and_reports() {
     assert_eq!(installed.len(), 3);
     assert_eq!(events.last(), Some(&Event::InstallComplete));
     assert!(events.contains(&Event::Pruning));
+}
+
+#[test]
+fn only_what_the_apply_answer_shows_unready_is_waited_for_and_crds_before_their_users() {
+    let fake = Fake { established_on_apply: ["gateways.networking.istio.io".to_string()].into(), ..Default::default() };
+    let mut components = rendered(false);
+    let pending_crd =
+        object("apiextensions.k8s.io/v1", "CustomResourceDefinition", None, "sidecars.networking.istio.io");
+    components[0].objects.push(Object { value: pending_crd, component: ComponentName::Base });
+    run_install(&fake, &components, false).0.unwrap();
+    let calls = fake.calls.borrow();
+    let waits: Vec<&String> = calls.iter().filter(|c| c.starts_with("wait ")).collect();
+    assert!(waits.iter().all(|w| !w.contains("gateways.networking.istio.io")), "established at once: {waits:?}");
+    assert!(waits.iter().all(|w| !w.contains("istio-reader-service-account")), "kinds never waited for: {waits:?}");
+    let pos = |s: &str| calls.iter().position(|c| c == s).unwrap_or_else(|| panic!("no {s:?} in {calls:?}"));
+    assert!(
+        pos("wait sidecars.networking.istio.io")
+            < pos("apply ServiceAccount/istio-system/istio-reader-service-account"),
+        "a CRD not yet established is waited for before the rest of its component: {calls:?}"
+    );
+    assert!(
+        pos("wait istiod") > pos("apply Deployment/istio-system/istiod"),
+        "only the Deployment of Pilot: {calls:?}"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::labels::{self, DEFAULT_REVISION, REVISION_LABEL};
 use super::progress::Event;
 use super::prune::{UninstallSelection, resource_summary};
-use super::run::remove;
+use super::run::{list_kinds, remove};
 use crate::cluster::{ClusterApi, ClusterError, Deleted, Kind, ObjectRef};
 
 /// Printed when `--purge` comes with `--revision` or `-f`.
@@ -58,16 +58,20 @@ pub async fn check_revision<C: ClusterApi>(cluster: &C, revision: &str) -> Resul
 /// Lists what the selection matches, in deletion order, each object once.
 pub async fn find<C: ClusterApi>(cluster: &C, selection: &UninstallSelection) -> Result<Vec<ObjectRef>, ClusterError> {
     let mut found: Vec<ObjectRef> = Vec::new();
-    for kind in &selection.kinds {
-        let listed: Vec<Value> = cluster.list(kind, &selection.selector).await?.unwrap_or_default();
+    let (lists, named) = futures::join!(
+        list_kinds(cluster, &selection.kinds, &selection.selector),
+        futures::future::join_all(selection.by_name.iter().map(|target| cluster.get(target)))
+    );
+    for listed in lists {
+        let listed: Vec<Value> = listed?.unwrap_or_default();
         for target in listed.iter().filter_map(ObjectRef::of) {
             if !found.contains(&target) {
                 found.push(target);
             }
         }
     }
-    for target in &selection.by_name {
-        if !found.contains(target) && cluster.get(target).await?.is_some() {
+    for (target, existing) in selection.by_name.iter().zip(named) {
+        if !found.contains(target) && existing?.is_some() {
             found.push(target.clone());
         }
     }

@@ -6,10 +6,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use futures::{StreamExt, TryStreamExt, stream};
 use serde_json::{Map, Value, json};
 
-use super::InstallError;
 use super::labels::{self, DEFAULT_REVISION, NOT_PRUNED_LABEL, Owner, REVISION_LABEL, TAG_LABEL};
+use super::{APPLY_CONCURRENCY, InstallError};
 use crate::cluster::{ClusterApi, Kind};
 
 /// The tag istioctl manages.
@@ -237,16 +238,29 @@ pub async fn deploy<C: ClusterApi>(
     if dry_run {
         return Ok(());
     }
-    let mwcs = cluster.list(&mwc_kind(), DEFAULT_TAG_SELECTOR).await.ok().flatten().unwrap_or_default();
-    if !needed(iop, !mwcs.is_empty()) {
+    let revision = owner.revision.as_str();
+    let selector = format!("{REVISION_LABEL}={revision}");
+    let default_selector = format!("{REVISION_LABEL}={DEFAULT_REVISION}");
+    let validator_ref = crate::cluster::ObjectRef::new(vwc_kind(), None, DEFAULT_VALIDATOR);
+    // Everything this needs to read, read at once (one round trip); each answer is looked at, and its error
+    // reported, only where the decision needs it.
+    let injectors = mwc_kind();
+    let (tagged, canonicals, existing, defaults) = futures::join!(
+        cluster.list(&injectors, DEFAULT_TAG_SELECTOR),
+        cluster.list(&injectors, &selector),
+        cluster.get(&validator_ref),
+        async {
+            if selector == default_selector { None } else { Some(cluster.list(&injectors, &default_selector).await) }
+        },
+    );
+    let tagged = tagged.ok().flatten().unwrap_or_default();
+    if !needed(iop, !tagged.is_empty()) {
         return Ok(());
     }
-    let revision = owner.revision.as_str();
     let untagged = |objs: Vec<Value>| -> Vec<Value> {
         objs.into_iter().filter(|o| labels::label(o, TAG_LABEL).is_empty()).collect()
     };
-    let selector = format!("{REVISION_LABEL}={revision}");
-    let canonicals = untagged(cluster.list(&mwc_kind(), &selector).await?.unwrap_or_default());
+    let canonicals = untagged(canonicals?.unwrap_or_default());
     let [mwc] = canonicals.as_slice() else { return Ok(()) };
     let Some(c) = canonical(mwc) else { return Ok(()) };
     let ns = str_at(iop, "/metadata/namespace");
@@ -256,29 +270,42 @@ pub async fn deploy<C: ClusterApi>(
             == Some(true);
     let Ok(tag_render) = render(&tag_flags(&c, auto_inject, ns)) else { return Ok(()) };
     let Ok(validator_render) = render(&validator_flags(&c, ns)) else { return Ok(()) };
-    let validator_ref = crate::cluster::ObjectRef::new(vwc_kind(), None, DEFAULT_VALIDATOR);
-    let existing = cluster.get(&validator_ref).await?;
+    let existing = existing?;
     let mut custom: Map<String, Value> = owner.labels(None).into_iter().map(|(k, v)| (k, Value::String(v))).collect();
     custom.insert(NOT_PRUNED_LABEL.to_string(), json!("true"));
     let Ok(objects) = tag_objects(&tag_render, &validator_render, existing.as_ref(), &c, &custom) else {
         return Ok(());
     };
     // Point the default revision's own injector at nothing: the tag webhook takes over.
-    let defaults =
-        untagged(cluster.list(&mwc_kind(), &format!("{REVISION_LABEL}={DEFAULT_REVISION}")).await?.unwrap_or_default());
-    match defaults.as_slice() {
-        [] => {}
+    let defaults = match defaults {
+        Some(listed) => untagged(listed?.unwrap_or_default()),
+        None => canonicals.clone(),
+    };
+    let neutralised = match defaults.as_slice() {
+        [] => None,
         [one] => {
             let mut one = one.clone();
             neutralise(&mut one);
-            cluster.replace(&one).await?;
+            Some(one)
         }
         _ => return Err(InstallError::GenerateWebhooks("expected a single webhook for default revision".into())),
-    }
-    for obj in &objects {
-        cluster.apply(obj).await.map_err(|e| InstallError::DeployWebhooks(Box::new(e.into())))?;
-    }
-    Ok(())
+    };
+    // The writes touch different objects: all at once.
+    let replaced = async {
+        match &neutralised {
+            Some(one) => cluster.replace(one).await.map(drop),
+            None => Ok(()),
+        }
+    };
+    let applied = stream::iter(&objects)
+        .map(|obj| async move {
+            cluster.apply(obj).await.map(drop).map_err(|e| InstallError::DeployWebhooks(Box::new(e.into())))
+        })
+        .buffered(APPLY_CONCURRENCY)
+        .try_collect::<Vec<()>>();
+    let (replaced, applied) = futures::join!(replaced, applied);
+    replaced?;
+    applied.map(drop)
 }
 
 /// Whether a Kubernetes `LabelSelector` (JSON) matches a label set; an absent selector matches everything.
@@ -414,9 +441,12 @@ pub async fn check<C: ClusterApi>(cluster: &C, iop: &Value, pilot: &[Value]) -> 
     if pilot.is_empty() {
         return Ok(None);
     }
-    let exists = !cluster.list(&mwc_kind(), DEFAULT_TAG_SELECTOR).await.ok().flatten().unwrap_or_default().is_empty();
+    let injectors = mwc_kind();
+    let (tagged, configs) =
+        futures::join!(cluster.list(&injectors, DEFAULT_TAG_SELECTOR), cluster.list(&injectors, ""));
+    let exists = !tagged.ok().flatten().unwrap_or_default().is_empty();
     let needed = needed(iop, exists);
-    let mut configs: Vec<Value> = cluster.list(&mwc_kind(), "").await?.unwrap_or_default();
+    let mut configs: Vec<Value> = configs?.unwrap_or_default();
     if !needed {
         for r in &rendered {
             let name = str_at(r, "/metadata/name");
