@@ -52,9 +52,17 @@ enum Frame {
 
 /// Composes every document of `src`. With `strict`, a key written twice in one mapping is an error
 /// (go-yaml v2's `UnmarshalStrict`); otherwise the later value wins.
-pub(crate) fn parse_stream(src: &str, strict: bool) -> Result<Vec<Document>, Error> {
-    let mut c =
-        Composer { anchors: HashMap::new(), alias_nodes: 0, stack: Vec::new(), spans: Spans::default(), strict };
+/// With `record_spans` false, no positions are recorded (the documents' [`Spans`] stay empty), which
+/// saves an allocation per key for callers that only want the values.
+pub(crate) fn parse_stream(src: &str, strict: bool, record_spans: bool) -> Result<Vec<Document>, Error> {
+    let mut c = Composer {
+        anchors: HashMap::new(),
+        alias_nodes: 0,
+        stack: Vec::new(),
+        spans: Spans::default(),
+        strict,
+        record_spans,
+    };
     let mut docs = Vec::new();
     let mut root: Option<Value> = None;
     let mut parser = Parser::new_from_str(src);
@@ -144,6 +152,7 @@ pub(crate) fn parse_stream(src: &str, strict: bool) -> Result<Vec<Document>, Err
 
 struct Composer {
     strict: bool,
+    record_spans: bool,
     anchors: HashMap<usize, Node>,
     alias_nodes: usize,
     stack: Vec<Frame>,
@@ -159,6 +168,7 @@ impl Composer {
     /// it; a map entry's node already holds its key's position.
     fn child_span(&mut self, mark: Mark) -> Option<usize> {
         let id = match self.stack.last() {
+            None if !self.record_spans => return None,
             None => {
                 let root = self.spans.root();
                 self.spans.set(root, mark);
