@@ -582,9 +582,12 @@ impl Injector<'_> {
         let mesh =
             match pod.meta.pointer("/annotations").and_then(|a| a.get(PROXY_CONFIG_ANNOTATION)).and_then(Value::as_str)
             {
-                Some(pca) => mesh::apply_proxy_config_annotation(self.mesh, pca)
-                    .map_err(|e| InjectError::Inject(format!("could not parse proxy config: {e} (in {subject})")))?,
-                None => self.mesh.clone(),
+                Some(pca) => {
+                    std::borrow::Cow::Owned(mesh::apply_proxy_config_annotation(self.mesh, pca).map_err(|e| {
+                        InjectError::Inject(format!("could not parse proxy config: {e} (in {subject})"))
+                    })?)
+                }
+                None => std::borrow::Cow::Borrowed(self.mesh),
             };
         if !inject_required(&pod.meta) {
             warnings.push(format!("===> Skipping injection because {subject} has sidecar injection disabled\n"));

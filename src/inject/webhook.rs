@@ -11,7 +11,7 @@ use super::{
     INTERCEPTION_MODE_ANNOTATION, InjectError, MERGE_METRICS_ANNOTATION, PROXY_CONFIG_ANNOTATION, PROXY_CONTAINER,
     funcs, goview, mesh, probes, typed, validate,
 };
-use crate::smp::{Schema, strategic_merge_patch};
+use crate::smp::{Schema, strategic_merge_patch_owned};
 
 const INIT_CONTAINER: &str = "istio-init";
 const VALIDATION_CONTAINER: &str = "istio-validation";
@@ -323,13 +323,13 @@ fn proxy_config_view(pc: &Value) -> gotmpl::Value {
 }
 
 /// Strategic merge of a template overlay (a pod as JSON) onto a pod.
-fn apply_overlay(target: &Pod, overlay: &Value) -> Result<Pod, InjectError> {
-    let smp = |orig: &Value, patch: Option<&Value>, schema: Schema| -> Result<Value, InjectError> {
+fn apply_overlay(target: Pod, overlay: &Value) -> Result<Pod, InjectError> {
+    let smp = |orig: Value, patch: Option<&Value>, schema: Schema| -> Result<Value, InjectError> {
         match patch {
-            None | Some(Value::Null) => Ok(orig.clone()),
+            None | Some(Value::Null) => Ok(orig),
             Some(p) => {
-                let base = if orig.is_object() { orig.clone() } else { json!({}) };
-                strategic_merge_patch(&base, p, schema)
+                let base = if orig.is_object() { orig } else { json!({}) };
+                strategic_merge_patch_owned(base, p, schema)
                     .map_err(|e| InjectError::Inject(format!("strategic merge: {e}")))
             }
         }
@@ -339,8 +339,8 @@ fn apply_overlay(target: &Pod, overlay: &Value) -> Result<Pod, InjectError> {
             "strategic merge: json: cannot unmarshal non-object into Go value of type map[string]interface {}".into(),
         ));
     }
-    let mut meta = smp(&target.meta, overlay.get("metadata"), Schema::ObjectMeta)?;
-    let mut spec = smp(&target.spec, overlay.get("spec"), Schema::PodSpec)?;
+    let mut meta = smp(target.meta, overlay.get("metadata"), Schema::ObjectMeta)?;
+    let mut spec = smp(target.spec, overlay.get("spec"), Schema::PodSpec)?;
     typed::normalize_pod_parts(&mut meta, &mut spec);
     Ok(Pod { meta, spec })
 }
@@ -383,7 +383,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
         let text = t.execute("inject", &data).map_err(|e| InjectError::Inject(e.to_string()))?;
         let overlay =
             goyaml::parse(&text).map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
-        template_pod = apply_overlay(&template_pod, &overlay)
+        template_pod = apply_overlay(std::mem::take(&mut template_pod), &overlay)
             .map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
         let native = match annotation(&merged.meta, NATIVE_ANNOTATION) {
             Some("true") => true,
@@ -396,7 +396,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
         {
             move_to_init(&mut merged.spec, PROXY_CONTAINER);
         }
-        merged = apply_overlay(&merged, &overlay).map_err(|e| {
+        merged = apply_overlay(std::mem::take(&mut merged), &overlay).map_err(|e| {
             InjectError::Inject(format!(
                 "failed parsing generated injected YAML (check Istio sidecar injector configuration): {e}"
             ))
@@ -406,7 +406,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
 }
 
 /// Merges one container back on top of the pod (`applyContainer`/`applyInitContainer`).
-fn apply_container(target: &Pod, container: &Value, list: &str) -> Result<Pod, InjectError> {
+fn apply_container(target: Pod, container: &Value, list: &str) -> Result<Pod, InjectError> {
     let mut spec = Map::new();
     if list == "initContainers" {
         spec.insert("containers".into(), json!([]));
@@ -448,7 +448,7 @@ fn reapply_overwritten(mut fin: Pod, original: &Pod, template: &Pod, mesh: &Valu
                 m.entry("resources").or_insert_with(|| json!({}));
             }
             recorded.entry(list).or_default().push(overlay.clone());
-            fin = apply_container(&fin, &overlay, list)?;
+            fin = apply_container(std::mem::take(&mut fin), &overlay, list)?;
         }
     }
     if !already && !recorded.is_empty() {

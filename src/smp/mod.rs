@@ -45,9 +45,17 @@ pub enum SmpError {
 
 /// Applies `patch` onto `original` (both objects) with the patch metadata of `schema`.
 pub fn strategic_merge_patch(original: &Value, patch: &Value, schema: Schema) -> Result<Value, SmpError> {
+    if !original.is_object() {
+        return Err(SmpError::NotAnObject { what: "original" });
+    }
+    strategic_merge_patch_owned(original.clone(), patch, schema)
+}
+
+/// [`strategic_merge_patch`] that merges into `original` in place instead of copying it.
+pub fn strategic_merge_patch_owned(original: Value, patch: &Value, schema: Schema) -> Result<Value, SmpError> {
     let Value::Object(orig) = original else { return Err(SmpError::NotAnObject { what: "original" }) };
     let Value::Object(p) = patch else { return Err(SmpError::NotAnObject { what: "patch" }) };
-    merge_map(orig.clone(), p, schema).map(Value::Object)
+    merge_map(orig, p, schema).map(Value::Object)
 }
 
 fn compact(v: &Value) -> String {
@@ -97,22 +105,22 @@ fn merge_map(
             original.remove(k);
             continue;
         }
-        let Some(orig_v) = original.get(k) else {
+        let Some(orig_v) = original.get_mut(k) else {
             original.insert(k.clone(), discard_nulls(patch_v));
             continue;
         };
+        // The merged value replaces the original one in its place.
         let child = schema.field(k);
-        let merged = match (orig_v, patch_v) {
-            (Value::Object(o), Value::Object(p)) => Value::Object(merge_map(o.clone(), p, child.schema)?),
+        *orig_v = match (std::mem::take(orig_v), patch_v) {
+            (Value::Object(o), Value::Object(p)) => Value::Object(merge_map(o, p, child.schema)?),
             (Value::Array(o), Value::Array(p)) => match child.list {
                 ListStrategy::Replace => patch_v.clone(),
-                ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(o, p)),
-                ListStrategy::MergeByKey(key) => Value::Array(merge_keyed_list(o, p, key, child.schema)?),
+                ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(&o, p)),
+                ListStrategy::MergeByKey(key) => Value::Array(merge_keyed_list(&o, p, key, child.schema)?),
             },
             // Scalars, or a change of type: the patch value wins (without its nulls).
             _ => discard_nulls(patch_v),
         };
-        original.insert(k.clone(), merged);
     }
     Ok(original)
 }

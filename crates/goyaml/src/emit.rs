@@ -175,6 +175,14 @@ impl Emitter {
         if !self.whitespace {
             self.put(' ');
         }
+        if !text.contains(|c: char| c == ' ' || is_break(c)) {
+            // Nothing to fold or break: the text as it is (what the loop below writes for it).
+            self.out.push_str(text);
+            self.column += if text.is_ascii() { text.len() } else { text.chars().count() };
+            self.whitespace = false;
+            self.indention = false;
+            return;
+        }
         let mut spaces = false;
         let mut breaks = false;
         let mut chars = text.chars().peekable();
@@ -402,9 +410,26 @@ fn escape_letter(c: char) -> Option<char> {
     })
 }
 
+/// Whether `s` is a word the full analysis below finds nothing in: it starts with an ASCII letter
+/// or digit and holds only those and `.`, `_`, `/`, `-` (most keys and many values).
+fn is_simple_word(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-'))
+}
+
 fn analyze(s: &str) -> Analysis {
     if s.is_empty() {
         return Analysis { block_plain_allowed: true, single_quoted_allowed: true, empty: true, ..Analysis::default() };
+    }
+    if is_simple_word(s) {
+        return Analysis {
+            multiline: false,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: true,
+            empty: false,
+        };
     }
     let mut block_indicators = s.starts_with("---") || s.starts_with("...");
     let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) = (false, false, false, false);
@@ -502,29 +527,39 @@ fn select_style(requested: Style, a: &Analysis, simple_key: bool) -> Style {
 
 /// Map entries in go-yaml v2's key order.
 fn sorted_entries(map: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> {
-    let entries: Vec<(&String, &Value)> = map.iter().collect();
-    merge_sort(entries, &|a, b| key_less_str(a.0, b.0))
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    let mut scratch = Vec::with_capacity(entries.len());
+    merge_sort(&mut entries, &mut scratch, &|a, b| key_less_str(a.0, b.0));
+    entries
 }
 
-/// A stable merge sort that tolerates an inconsistent `less`. go-yaml's key comparison is not
-/// transitive for some key sets (`a2` < `a10` < `a1b` < `a2`), where Go's own order depends on map
-/// iteration; the standard library's sorts may panic on such a comparison.
-fn merge_sort<T: Copy>(items: Vec<T>, less: &dyn Fn(&T, &T) -> bool) -> Vec<T> {
+/// A stable top-down merge sort that tolerates an inconsistent `less`. go-yaml's key comparison is
+/// not transitive for some key sets (`a2` < `a10` < `a1b` < `a2`), where Go's own order depends on
+/// map iteration; the standard library's sorts may panic on such a comparison. The split (first
+/// half, second half) and the merge rule (the right item goes first only when it is less) fix the
+/// result for those sets. `scratch` is working space.
+fn merge_sort<T: Copy>(items: &mut [T], scratch: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
     if items.len() <= 1 {
-        return items;
+        return;
     }
-    let mut right = items;
-    let left = right.drain(..right.len() / 2).collect();
-    let (left, right) = (merge_sort(left, less), merge_sort(right, less));
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
-        let next = if less(b, a) { r.next() } else { l.next() };
-        out.extend(next);
+    let mid = items.len() / 2;
+    let (left, right) = items.split_at_mut(mid);
+    merge_sort(left, scratch, less);
+    merge_sort(right, scratch, less);
+    scratch.clear();
+    scratch.extend_from_slice(items);
+    let (left, right) = scratch.split_at(mid);
+    let (mut l, mut r) = (left.iter().peekable(), right.iter().peekable());
+    for slot in items.iter_mut() {
+        let next = match (l.peek(), r.peek()) {
+            (Some(a), Some(b)) if less(b, a) => r.next(),
+            (Some(_), _) => l.next(),
+            (None, _) => r.next(),
+        };
+        if let Some(&v) = next {
+            *slot = v;
+        }
     }
-    out.extend(l);
-    out.extend(r);
-    out
 }
 
 /// go-yaml's key comparison on strings; ASCII keys (nearly all) compare bytewise as runes.
