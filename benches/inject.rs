@@ -18,6 +18,10 @@ use std::time::Instant;
 
 use istioctl::inject::{InjectOptions, InputSource, kube_inject_with_stdin};
 
+/// The allocator of the `istioctl` binary (src/main.rs), so that the figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Images the generated containers use, picked round-robin.
 const IMAGES: &[&str] = &["docker.io/library/nginx:1.27", "ghcr.io/example/api:v2.3.1", "quay.io/example/worker:0.9"];
 /// Tiers a Deployment's `tier` label takes, round-robin.
