@@ -8,6 +8,16 @@ use granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number};
 use std::collections::{HashMap, HashSet};
 
+/// A plain scalar without tag, as a value (the reader's typing; for the fast path).
+pub(crate) fn plain_value(text: &str) -> Option<Value> {
+    scalar_value(text, ScalarStyle::Plain, None, Mark::default()).ok()
+}
+
+/// A plain scalar without tag, as a map key (the reader's conversion; for the fast path).
+pub(crate) fn plain_key(text: &str) -> Option<String> {
+    key_string(text, &scalar_typed(text, ScalarStyle::Plain, None, Mark::default()).ok()?, Mark::default()).ok()
+}
+
 /// The namespace of the standard `!!` tags.
 const YAML_TAG_PREFIX: &str = "tag:yaml.org,2002:";
 /// Limit on nodes copied through aliases, against "billion laughs" documents.

@@ -46,6 +46,7 @@
 
 mod compose;
 mod emit;
+mod fast;
 mod gofloat;
 mod resolve;
 mod spans;
@@ -106,6 +107,9 @@ fn single(mut docs: Vec<Document>) -> Result<Document, Error> {
 /// Parses a single document (an empty input is `Value::Null`). Positions are not recorded, which
 /// makes this cheaper than [`parse_with_spans`].
 pub fn parse(src: &str) -> Result<Value, Error> {
+    if let Some(value) = fast::parse(src) {
+        return Ok(value);
+    }
     single(compose::parse_stream(src, false, false)?).map(|d| d.value)
 }
 
