@@ -203,12 +203,14 @@ fn run_into(
     let cfg = config::load(opts)?;
     report.notes.clone_from(&cfg.notes);
     let revision = if opts.revision == "default" { "" } else { opts.revision.as_str() };
+    let shared = webhook::SharedData::new(&cfg.mesh, &cfg.values);
     let injector = Injector {
         templates: &cfg.templates,
         values: &cfg.values,
         mesh: &cfg.mesh,
         revision,
         native: native_enabled(opts),
+        shared: &shared,
     };
     let read_error = |e: stream::StreamError| match e {
         stream::StreamError::Io(e) => match &input_name {
@@ -317,6 +319,8 @@ struct Injector<'a> {
     mesh: &'a Value,
     revision: &'a str,
     native: bool,
+    /// Template data that does not depend on the pod.
+    shared: &'a webhook::SharedData,
 }
 
 /// Go's `%q`-ish quoting used in the skip warnings.
@@ -603,6 +607,8 @@ impl Injector<'_> {
             values: self.values,
             native: self.native,
             revision: self.revision,
+            shared: self.shared,
+            mesh_is_shared: matches!(mesh, std::borrow::Cow::Borrowed(_)),
         };
         pod = webhook::inject_pod(&params, &pod).map_err(|e| match e {
             InjectError::Inject(m) => InjectError::Inject(format!("{} (in {subject})", m.trim_end())),

@@ -51,6 +51,47 @@ pub struct Params<'a> {
     pub values: &'a Value,
     pub native: bool,
     pub revision: &'a str,
+    /// Template data built once per run from the run's mesh config and values.
+    pub shared: &'a SharedData,
+    /// Whether `mesh` is the run's mesh config (no `proxy.istio.io/config` on the pod), so that
+    /// the views in `shared` apply.
+    pub mesh_is_shared: bool,
+}
+
+/// The parts of the template data that do not depend on the pod, built once per run: the
+/// `.Values` view and the `.MeshConfig`/`.ProxyConfig` views of the run's mesh config. They are
+/// shared by every pod, as upstream shares its values map between injections.
+pub struct SharedData {
+    values: gotmpl::Value,
+    mesh: gotmpl::Value,
+    proxy_config: gotmpl::Value,
+}
+
+impl SharedData {
+    /// The views of `mesh` and `values`.
+    pub fn new(mesh: &Value, values: &Value) -> Self {
+        let (mesh, proxy_config) = mesh_views(mesh);
+        Self { values: gotmpl::Value::from_json_f64(values), mesh, proxy_config }
+    }
+}
+
+/// The `.MeshConfig` view (with `DefaultConfig`) and the `.ProxyConfig` view of a mesh config.
+fn mesh_views(mesh: &Value) -> (gotmpl::Value, gotmpl::Value) {
+    let mut pc_json = mesh.get("defaultConfig").cloned().unwrap_or_else(mesh::default_proxy_config);
+    if let Some(m) = pc_json.as_object_mut() {
+        m.entry("interceptionMode").or_insert_with(|| json!("REDIRECT"));
+        m.entry("proxyMetadata").or_insert_with(|| json!({}));
+    }
+    let pc_view = proxy_config_view(&pc_json);
+    let mut mesh_view = mesh.clone();
+    if let Some(m) = mesh_view.as_object_mut() {
+        m.remove("defaultConfig");
+    }
+    let mesh_view = goview::view(&mesh_view, "");
+    if let Some(m) = mesh_view.as_map() {
+        m.insert("DefaultConfig", pc_view.clone());
+    }
+    (mesh_view, pc_view)
 }
 
 fn annotations(meta: &Value) -> Option<&Map<String, Value>> {
@@ -228,7 +269,14 @@ fn tag_with_type(tag: &str, image_type: &str) -> String {
 
 /// The data the templates see (`SidecarTemplateData`).
 fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
-    let proxy_config = p.mesh.get("defaultConfig").cloned().unwrap_or_else(mesh::default_proxy_config);
+    let default_proxy_config;
+    let proxy_config = match p.mesh.get("defaultConfig") {
+        Some(pc) => pc,
+        None => {
+            default_proxy_config = mesh::default_proxy_config();
+            &default_proxy_config
+        }
+    };
     let mut meta = stripped.meta.clone();
     if let Some(m) = meta.as_object_mut() {
         for k in ["annotations", "labels"] {
@@ -243,23 +291,11 @@ fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
             }
         }
     }
-    let mut pc_json = proxy_config.clone();
-    if let Some(m) = pc_json.as_object_mut() {
-        m.entry("interceptionMode").or_insert_with(|| json!("REDIRECT"));
-        m.entry("proxyMetadata").or_insert_with(|| json!({}));
-    }
     if let Some(m) = spec.as_object_mut() {
         m.entry("serviceAccountName").or_insert_with(|| json!(""));
     }
-    let pc_view = proxy_config_view(&pc_json);
-    let mut mesh_view = p.mesh.clone();
-    if let Some(m) = mesh_view.as_object_mut() {
-        m.remove("defaultConfig");
-    }
-    let mesh_view = goview::view(&mesh_view, "");
-    if let Some(m) = mesh_view.as_map() {
-        m.insert("DefaultConfig", pc_view.clone());
-    }
+    let (mesh_view, pc_view) =
+        if p.mesh_is_shared { (p.shared.mesh.clone(), p.shared.proxy_config.clone()) } else { mesh_views(p.mesh) };
     let inbound = match str_at(p.mesh, "/inboundTrafficPolicy/mode") {
         "LOCALHOST" => "localhost",
         _ => "passthrough",
@@ -283,10 +319,10 @@ fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
         ("Spec", goview::view(&spec, "spec")),
         ("ProxyConfig", pc_view),
         ("MeshConfig", mesh_view),
-        ("Values", gotmpl::Value::from_json_f64(p.values)),
+        ("Values", p.shared.values.clone()),
         ("Revision", gotmpl::Value::string(p.revision)),
         ("NativeSidecars", gotmpl::Value::Bool(p.native)),
-        ("ProxyImage", gotmpl::Value::string(proxy_image(p.values, &proxy_config, &stripped.meta))),
+        ("ProxyImage", gotmpl::Value::string(proxy_image(p.values, proxy_config, &stripped.meta))),
         ("ProxyUID", gotmpl::Value::Int(DEFAULT_PROXY_UID)),
         ("ProxyGID", gotmpl::Value::Int(DEFAULT_PROXY_UID)),
         ("InboundTrafficPolicyMode", gotmpl::Value::string(inbound)),

@@ -410,12 +410,14 @@ fn escape_letter(c: char) -> Option<char> {
     })
 }
 
-/// Whether `s` is a word the full analysis below finds nothing in: it starts with an ASCII letter
-/// or digit and holds only those and `.`, `_`, `/`, `-` (most keys and many values).
+/// Whether `s` is a word the full analysis below finds nothing in (most keys and many values): it
+/// starts with an ASCII letter or digit, holds only printable ASCII without spaces (so no `#` can
+/// follow a space and no `:` a space) and does not end with `:`.
 fn is_simple_word(s: &str) -> bool {
     let bytes = s.as_bytes();
     bytes.first().is_some_and(u8::is_ascii_alphanumeric)
-        && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-'))
+        && bytes.last() != Some(&b':')
+        && bytes.iter().all(|&b| b.is_ascii_graphic())
 }
 
 fn analyze(s: &str) -> Analysis {
