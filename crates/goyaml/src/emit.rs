@@ -317,19 +317,26 @@ impl Emitter {
         self.indention = true;
         self.whitespace = true;
         let mut breaks = true;
-        for c in text.chars() {
-            if is_break(c) {
-                self.write_break(c);
-                self.indention = true;
-                breaks = true;
-            } else {
+        let mut rest = text;
+        while !rest.is_empty() {
+            // A run of characters up to the next line break is written at once.
+            let (run, tail) = rest.split_at(rest.find(is_break).unwrap_or(rest.len()));
+            if !run.is_empty() {
                 if breaks {
                     self.write_indent();
                 }
-                self.put(c);
+                self.out.push_str(run);
+                self.column += run.chars().count();
                 self.indention = false;
                 breaks = false;
             }
+            let mut tail = tail.chars();
+            if let Some(c) = tail.next() {
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            }
+            rest = tail.as_str();
         }
     }
 }
