@@ -116,7 +116,7 @@ fn merge_map(
             (Value::Array(o), Value::Array(p)) => match child.list {
                 ListStrategy::Replace => patch_v.clone(),
                 ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(&o, p)),
-                ListStrategy::MergeByKey(key) => Value::Array(merge_keyed_list(&o, p, key, child.schema)?),
+                ListStrategy::MergeByKey(key) => Value::Array(merge_keyed_list(o, p, key, child.schema)?),
             },
             // Scalars, or a change of type: the patch value wins (without its nulls).
             _ => discard_nulls(patch_v),
@@ -166,10 +166,14 @@ fn same_key(a: &Value, b: &Value, key: &str) -> bool {
 }
 
 /// Merge of a list of maps declared `patchStrategy: merge` with a merge key.
-fn merge_keyed_list(original: &[Value], patch: &[Value], key: &str, schema: Schema) -> Result<Vec<Value>, SmpError> {
+fn merge_keyed_list(
+    mut original: Vec<Value>,
+    patch: &[Value],
+    key: &str,
+    schema: Schema,
+) -> Result<Vec<Value>, SmpError> {
     let no_key = |item: &Value| SmpError::NoMergeKey { item: compact(item), key: key.to_string() };
     // Special elements: `$patch: delete` removes by key, `$patch: replace` replaces the whole list.
-    let mut original: Vec<Value> = original.to_vec();
     let mut plain: Vec<Value> = Vec::new();
     let mut replace = false;
     for item in patch {
@@ -193,7 +197,14 @@ fn merge_keyed_list(original: &[Value], patch: &[Value], key: &str, schema: Sche
     if replace {
         return Ok(plain);
     }
-    let server_order = original.clone();
+    // The server order only needs each item's merge key (`same_key` looks at nothing else).
+    let server_order: Vec<Value> = original
+        .iter()
+        .map(|o| match key_of(o, key) {
+            Some(k) => Value::Object(Map::from_iter([(key.to_string(), k.clone())])),
+            None => Value::Null,
+        })
+        .collect();
     let mut merged = original;
     for item in &plain {
         let Value::Object(p) = item else { continue };
@@ -202,10 +213,12 @@ fn merge_keyed_list(original: &[Value], patch: &[Value], key: &str, schema: Sche
         }
         match merged.iter().position(|o| same_key(o, item, key)) {
             Some(idx) => {
-                let base = merged.get(idx).and_then(Value::as_object).cloned().unwrap_or_default();
-                let m = merge_map(base, p, schema)?;
                 if let Some(slot) = merged.get_mut(idx) {
-                    *slot = Value::Object(m);
+                    let base = match std::mem::take(slot) {
+                        Value::Object(m) => m,
+                        _ => Map::new(),
+                    };
+                    *slot = Value::Object(merge_map(base, p, schema)?);
                 }
             }
             None => merged.push(item.clone()),

@@ -134,6 +134,12 @@ impl Emitter {
         self.column += 1;
     }
 
+    /// Writes text holding no line break, as `put` would one character at a time.
+    fn push_run(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.column += if text.is_ascii() { text.len() } else { text.chars().count() };
+    }
+
     fn put_break(&mut self) {
         self.out.push('\n');
         self.column = 0;
@@ -177,8 +183,7 @@ impl Emitter {
         }
         if !text.contains(|c: char| c == ' ' || is_break(c)) {
             // Nothing to fold or break: the text as it is (what the loop below writes for it).
-            self.out.push_str(text);
-            self.column += if text.is_ascii() { text.len() } else { text.chars().count() };
+            self.push_run(text);
             self.whitespace = false;
             self.indention = false;
             return;
@@ -217,6 +222,12 @@ impl Emitter {
 
     fn write_single_quoted(&mut self, text: &str, allow_breaks: bool) {
         self.write_indicator("'", true, false, false);
+        if !text.contains(|c: char| c == ' ' || c == '\'' || is_break(c)) {
+            // Nothing to fold, break or double: the text as it is (what the loop below writes).
+            self.push_run(text);
+            self.write_indicator("'", false, false, false);
+            return;
+        }
         let mut spaces = false;
         let mut breaks = false;
         let mut chars = text.char_indices().peekable();
@@ -254,6 +265,12 @@ impl Emitter {
 
     fn write_double_quoted(&mut self, text: &str, allow_breaks: bool) {
         self.write_indicator("\"", true, false, false);
+        if text.bytes().all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\') {
+            // No space to fold at and nothing to escape: the text as it is.
+            self.push_run(text);
+            self.write_indicator("\"", false, false, false);
+            return;
+        }
         let mut spaces = false;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -325,8 +342,7 @@ impl Emitter {
                 if breaks {
                     self.write_indent();
                 }
-                self.out.push_str(run);
-                self.column += run.chars().count();
+                self.push_run(run);
                 self.indention = false;
                 breaks = false;
             }

@@ -27,11 +27,12 @@ struct Line<'a> {
 
 /// The value of a single-document `src`, or `None` when the fast path does not apply.
 pub(crate) fn parse(src: &str) -> Option<Value> {
-    let mut lines = Vec::new();
+    let bytes = src.as_bytes();
+    if bytes.contains(&b'\t') || bytes.contains(&b'\r') {
+        return None;
+    }
+    let mut lines = Vec::with_capacity(src.len() / 24);
     for raw in src.split('\n') {
-        if raw.contains(['\t', '\r']) {
-            return None;
-        }
         let content = raw.trim_start_matches(' ');
         let text = content.trim_end_matches(' ');
         let indent = raw.len() - content.len();
