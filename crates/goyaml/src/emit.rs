@@ -434,11 +434,21 @@ fn escape_letter(c: char) -> Option<char> {
 }
 
 /// Whether `s` is a word the full analysis below finds nothing in (most keys and many values): it
-/// starts with an ASCII letter or digit, holds only printable ASCII without spaces (so no `#` can
-/// follow a space and no `:` a space) and does not end with `:`.
+/// holds only printable ASCII without spaces (so no `#` can follow a space and no `:` a space),
+/// does not end with `:`, does not start with an indicator (`-`, `?`, `:` only count when alone) or
+/// with `---`/`...`.
 fn is_simple_word(s: &str) -> bool {
     let bytes = s.as_bytes();
-    bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+    let Some(&first) = bytes.first() else { return false };
+    let indicator = match first {
+        b'#' | b',' | b'[' | b']' | b'{' | b'}' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@'
+        | b'`' => true,
+        b'?' | b':' | b'-' => bytes.len() == 1,
+        _ => false,
+    };
+    !indicator
+        && !s.starts_with("---")
+        && !s.starts_with("...")
         && bytes.last() != Some(&b':')
         && bytes.iter().all(|&b| b.is_ascii_graphic())
 }

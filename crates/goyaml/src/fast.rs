@@ -322,6 +322,11 @@ fn flow_mapping(text: &str, depth: usize) -> Option<(Value, &str)> {
 /// A double-quoted scalar closed on the same line: its value and the text after it.
 fn double_quoted(text: &str) -> Option<(String, &str)> {
     let body = text.strip_prefix('"')?;
+    let end = body.find(['"', '\\'])?;
+    if body.as_bytes().get(end) == Some(&b'"') {
+        // No escapes: the text between the quotes.
+        return Some((body.get(..end)?.to_owned(), body.get(end + 1..)?));
+    }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.char_indices();
     while let Some((i, c)) = chars.next() {
@@ -366,6 +371,11 @@ fn double_quoted(text: &str) -> Option<(String, &str)> {
 /// A single-quoted scalar closed on the same line: its value and the text after it.
 fn single_quoted(text: &str) -> Option<(String, &str)> {
     let body = text.strip_prefix('\'')?;
+    let end = body.find('\'')?;
+    if body.as_bytes().get(end + 1) != Some(&b'\'') {
+        // No doubled quote: the text between the quotes.
+        return Some((body.get(..end)?.to_owned(), body.get(end + 1..)?));
+    }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
