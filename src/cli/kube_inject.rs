@@ -8,9 +8,9 @@ use clap::Args;
 
 use istioctl::cluster::InjectSource;
 use istioctl::inject::incluster::{INJECT_CONFIG_MAP, InCluster, MESH_CONFIG_MAP};
-use istioctl::inject::{InjectOptions, InputSource, run_kube_inject};
+use istioctl::inject::{InjectError, InjectOptions, InputSource, run_kube_inject};
 
-use super::error::{CliError, write_stderr_line, write_stdout};
+use super::error::{CliError, write_stderr_line};
 use super::flags::{go_duration, go_int};
 use super::kube::{KubeFlags, KubeOptions};
 
@@ -220,8 +220,10 @@ pub fn run(command: &str, args: &KubeInjectArgs, kube: &KubeFlags) -> Result<(),
             inject_config_map: options.inject_config_map.clone(),
         }),
     };
-    let mut stdout = Vec::new();
+    // Documents go to stdout as they are done (flushed before the warnings below), as upstream streams.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (report, result) = run_kube_inject(&inject, &mut std::io::stdin().lock(), &mut stdout);
+    drop(stdout);
     for note in &report.notes {
         write_stderr_line(note);
     }
@@ -232,8 +234,10 @@ pub fn run(command: &str, args: &KubeInjectArgs, kube: &KubeFlags) -> Result<(),
             write_stderr_line(warning);
         }
     }
-    write_stdout(&stdout)?;
-    result.map_err(CliError::failed)
+    match result {
+        Err(InjectError::BrokenPipe) => Err(CliError::BrokenPipe),
+        other => other.map_err(CliError::failed),
+    }
 }
 
 #[cfg(test)]

@@ -215,6 +215,32 @@ fn int_arg(v: Option<&Value>) -> Result<i64, FuncError> {
     }
 }
 
+/// `protoToJSON`: a proxy config as upstream's protojson prints it. The last map converted and its
+/// text are remembered: every pod without a `proxy.istio.io/config` annotation passes the same
+/// shared `.ProxyConfig` map (the entry holds it, so its address cannot be reused by another map;
+/// templates do not change it: upstream passes a proto message, not a map).
+fn proto_to_json() -> Func {
+    let last: std::sync::Mutex<Option<(gotmpl::Map, std::sync::Arc<str>)>> = std::sync::Mutex::new(None);
+    func(move |_, a| {
+        Ok(match a.first() {
+            None | Some(Value::Nil) => Value::string("{}"),
+            Some(Value::Map(m)) => {
+                let mut last = last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                if let Some((seen, text)) = last.as_ref()
+                    && seen.ptr_eq(m)
+                {
+                    return Ok(Value::String(text.clone()));
+                }
+                let text: std::sync::Arc<str> =
+                    mesh::proxy_config_json(&goview::to_json(&Value::Map(m.clone()))).into();
+                *last = Some((m.clone(), text.clone()));
+                Value::String(text)
+            }
+            Some(v) => Value::string(mesh::proxy_config_json(&goview::to_json(v))),
+        })
+    })
+}
+
 /// Every Istio template function, to be added after Sprig's (they replace Sprig's of the same name).
 pub fn injection_funcs() -> Vec<(&'static str, Func)> {
     vec![
@@ -278,15 +304,7 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
                 }))
             }),
         ),
-        (
-            "protoToJSON",
-            func(|_, a| {
-                Ok(Value::string(match a.first() {
-                    None | Some(Value::Nil) => "{}".to_string(),
-                    Some(v) => mesh::proxy_config_json(&goview::to_json(v)),
-                }))
-            }),
-        ),
+        ("protoToJSON", proto_to_json()),
         (
             "toYaml",
             func(|_, a| {

@@ -18,7 +18,7 @@ mod typed;
 mod validate;
 mod webhook;
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -71,7 +71,8 @@ impl InputSource {
 pub struct InjectOptions {
     /// `-f/--filename`.
     pub input: InputSource,
-    /// `-o/--output`: written atomically after all input is processed; stdout when `None`.
+    /// `-o/--output`: written to a temporary file as the stream is processed and renamed over the
+    /// target at the end (nothing changes on failure); stdout, document by document, when `None`.
     pub output: Option<PathBuf>,
     /// `--injectConfigFile`.
     pub inject_config_file: Option<PathBuf>,
@@ -138,6 +139,9 @@ pub enum InjectError {
     /// Injection failed (bad annotations, template errors, merge errors).
     #[error("{0}")]
     Inject(String),
+    /// The reader of standard output went away (the CLI ends quietly, as on any closed pipe).
+    #[error("write stdout: broken pipe")]
+    BrokenPipe,
 }
 
 /// Go's text for common I/O errors.
@@ -189,7 +193,18 @@ fn run_into(
     stdout: &mut impl Write,
     report: &mut InjectReport,
 ) -> Result<(), InjectError> {
-    let input = read_input(&opts.input, stdin)?;
+    let input_name = match &opts.input {
+        InputSource::Stdin => None,
+        InputSource::Path(p) => Some(p.display().to_string()),
+    };
+    let input: Box<dyn Read + '_> = match &opts.input {
+        InputSource::Stdin => Box::new(stdin),
+        InputSource::Path(p) => Box::new(
+            std::fs::File::open(p)
+                .map_err(|e| InjectError::Io { path: p.display().to_string(), message: io_message(&e) })?,
+        ),
+    };
+    let mut docs = stream::DocumentReader::new(std::io::BufReader::with_capacity(INPUT_BUFFER, input));
     let cfg = config::load(opts)?;
     report.notes.clone_from(&cfg.notes);
     let revision = match &cfg.revision {
@@ -197,52 +212,113 @@ fn run_into(
         None if opts.revision == "default" => "",
         None => opts.revision.as_str(),
     };
+    let shared = webhook::SharedData::new(&cfg.mesh, &cfg.values);
     let injector = Injector {
         templates: &cfg.templates,
         values: &cfg.values,
         mesh: &cfg.mesh,
         revision,
         native: opts.native_sidecars.or(cfg.native_sidecars).unwrap_or_else(|| native_enabled(opts)),
+        shared: &shared,
     };
-    let mut out = Vec::new();
-    let result = injector.inject_stream(&input, &mut out, &mut report.warnings);
+    let read_error = |e: stream::StreamError| match e {
+        stream::StreamError::Io(e) => match &input_name {
+            Some(path) => InjectError::Io { path: path.clone(), message: io_message(&e) },
+            None => InjectError::Read(e.to_string()),
+        },
+        other => InjectError::Parse(other.to_string()),
+    };
     match &opts.output {
         None => {
-            stdout.write_all(&out).map_err(|e| InjectError::Write { path: "stdout".into(), message: e.to_string() })?;
-            result?;
+            let write_error = |e: std::io::Error| {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    InjectError::BrokenPipe
+                } else {
+                    InjectError::Write { path: "stdout".into(), message: e.to_string() }
+                }
+            };
+            let result = injector.inject_stream(&mut docs, stdout, &mut report.warnings);
+            // What was written before a failure is flushed, as upstream streams its output.
+            let flushed = stdout.flush().map_err(write_error);
+            match result {
+                Err(StreamFailure::Read(e)) => Err(read_error(e)),
+                Err(StreamFailure::Inject(e)) => Err(e),
+                Err(StreamFailure::Write(e)) => Err(write_error(e)),
+                Ok(()) => flushed,
+            }
         }
         Some(path) => {
-            result?;
-            write_atomically(path, &out)?;
+            let mut file = AtomicFile::create(path)?;
+            let result = injector.inject_stream(&mut docs, &mut file.writer, &mut report.warnings);
+            match result {
+                Err(StreamFailure::Read(e)) => Err(read_error(e)),
+                Err(StreamFailure::Inject(e)) => Err(e),
+                Err(StreamFailure::Write(e)) => Err(file.error(&e)),
+                Ok(()) => file.commit(),
+            }
         }
     }
-    Ok(())
 }
 
-fn read_input(src: &InputSource, stdin: &mut impl Read) -> Result<String, InjectError> {
-    let mut buf = Vec::new();
-    match src {
-        InputSource::Stdin => {
-            stdin.read_to_end(&mut buf).map_err(|e| InjectError::Read(e.to_string()))?;
-        }
-        InputSource::Path(p) => {
-            buf = std::fs::read(p)
-                .map_err(|e| InjectError::Io { path: p.display().to_string(), message: io_message(&e) })?;
+/// Read buffer size for the input stream.
+const INPUT_BUFFER: usize = 64 * 1024;
+
+/// Why [`Injector::inject_stream`] stopped.
+enum StreamFailure {
+    /// Reading or splitting the input failed.
+    Read(stream::StreamError),
+    /// A document could not be injected.
+    Inject(InjectError),
+    /// Writing the output failed.
+    Write(std::io::Error),
+}
+
+impl From<InjectError> for StreamFailure {
+    fn from(e: InjectError) -> Self {
+        Self::Inject(e)
+    }
+}
+
+/// The `-o` file, written to a temporary file in the same directory and renamed over the target only
+/// when the whole stream is done, so a failed run leaves the target alone and `-f a.yaml -o a.yaml`
+/// reads its input to the end before replacing it. Dropped without [`AtomicFile::commit`], the
+/// temporary file is removed.
+struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    writer: std::io::BufWriter<std::fs::File>,
+    committed: bool,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> Result<Self, InjectError> {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.kube-inject.{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&tmp)
+            .map_err(|e| InjectError::Write { path: path.display().to_string(), message: e.to_string() })?;
+        Ok(Self { path: path.to_path_buf(), tmp, writer: std::io::BufWriter::new(file), committed: false })
+    }
+
+    fn error(&self, e: &std::io::Error) -> InjectError {
+        InjectError::Write { path: self.path.display().to_string(), message: e.to_string() }
+    }
+
+    /// Flushes and renames the temporary file over the target.
+    fn commit(mut self) -> Result<(), InjectError> {
+        self.writer.flush().map_err(|e| self.error(&e))?;
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| self.error(&e))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
         }
     }
-    String::from_utf8(buf).map_err(|e| InjectError::Parse(format!("input is not UTF-8: {e}")))
-}
-
-fn write_atomically(path: &Path, data: &[u8]) -> Result<(), InjectError> {
-    let err = |e: std::io::Error| InjectError::Write { path: path.display().to_string(), message: e.to_string() };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.kube-inject.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, data).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
-    })
 }
 
 /// Everything fixed for one run.
@@ -252,6 +328,8 @@ struct Injector<'a> {
     mesh: &'a Value,
     revision: &'a str,
     native: bool,
+    /// Template data that does not depend on the pod.
+    shared: &'a webhook::SharedData,
 }
 
 /// Go's `%q`-ish quoting used in the skip warnings.
@@ -408,10 +486,15 @@ fn set_pointer(obj: &mut Value, pointer: &str, value: Value) {
 }
 
 impl Injector<'_> {
-    /// `IntoResourceFile`: processes every document of `input`, writing to `out`.
-    fn inject_stream(&self, input: &str, out: &mut Vec<u8>, warnings: &mut Vec<String>) -> Result<(), InjectError> {
-        let docs = stream::split_documents(input).map_err(|e| InjectError::Parse(e.to_string()))?;
-        for raw in docs {
+    /// `IntoResourceFile`: processes the documents of `docs` one at a time, writing each to `out` as
+    /// soon as it is done.
+    fn inject_stream(
+        &self,
+        docs: &mut stream::DocumentReader<impl BufRead>,
+        out: &mut impl Write,
+        warnings: &mut Vec<String>,
+    ) -> Result<(), StreamFailure> {
+        while let Some(raw) = docs.next_document().map_err(StreamFailure::Read)? {
             let value =
                 goyaml::parse(&raw).map_err(|e| InjectError::Parse(format!("error converting YAML to JSON: {e}")))?;
             let kind = match &value {
@@ -422,7 +505,8 @@ impl Injector<'_> {
                         return Err(InjectError::Parse(format!(
                             "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go struct field TypeMeta.kind of type string",
                             type_error(other)
-                        )));
+                        ))
+                        .into());
                     }
                 },
                 Value::Null => None,
@@ -430,17 +514,18 @@ impl Injector<'_> {
                     return Err(InjectError::Parse(format!(
                         "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type v1.TypeMeta",
                         type_error(other)
-                    )));
+                    ))
+                    .into());
                 }
             };
-            match kind {
-                None => out.extend_from_slice(raw.as_bytes()),
+            let written = match kind {
+                None => out.write_all(raw.as_bytes()),
                 Some(kind) => {
                     let obj = self.inject_object(kind, value, warnings)?;
-                    out.extend_from_slice(goyaml::to_string(&obj).as_bytes());
+                    out.write_all(goyaml::to_string(&obj).as_bytes())
                 }
-            }
-            out.extend_from_slice(b"---\n");
+            };
+            written.and_then(|()| out.write_all(b"---\n")).map_err(StreamFailure::Write)?;
         }
         Ok(())
     }
@@ -510,9 +595,12 @@ impl Injector<'_> {
         let mesh =
             match pod.meta.pointer("/annotations").and_then(|a| a.get(PROXY_CONFIG_ANNOTATION)).and_then(Value::as_str)
             {
-                Some(pca) => mesh::apply_proxy_config_annotation(self.mesh, pca)
-                    .map_err(|e| InjectError::Inject(format!("could not parse proxy config: {e} (in {subject})")))?,
-                None => self.mesh.clone(),
+                Some(pca) => {
+                    std::borrow::Cow::Owned(mesh::apply_proxy_config_annotation(self.mesh, pca).map_err(|e| {
+                        InjectError::Inject(format!("could not parse proxy config: {e} (in {subject})"))
+                    })?)
+                }
+                None => std::borrow::Cow::Borrowed(self.mesh),
             };
         if !inject_required(&pod.meta) {
             warnings.push(format!("===> Skipping injection because {subject} has sidecar injection disabled\n"));
@@ -528,6 +616,8 @@ impl Injector<'_> {
             values: self.values,
             native: self.native,
             revision: self.revision,
+            shared: self.shared,
+            mesh_is_shared: matches!(mesh, std::borrow::Cow::Borrowed(_)),
         };
         pod = webhook::inject_pod(&params, &pod).map_err(|e| match e {
             InjectError::Inject(m) => InjectError::Inject(format!("{} (in {subject})", m.trim_end())),

@@ -107,19 +107,20 @@ fn normalize_generic(v: &mut Value, key: &str) {
         Value::Object(m) => {
             let string_map = STRING_MAP_FIELDS.contains(&key);
             let quantities = QUANTITY_MAPS.contains(&key);
-            let keys: Vec<String> = m.keys().cloned().collect();
-            for k in keys {
-                let Some(child) = m.get_mut(&k) else { continue };
+            // Entries are normalised in place; the dropped ones are removed afterwards, in the same
+            // order as before (`remove` moves the last entry into the gap, so the order matters).
+            let mut dropped: Vec<String> = Vec::new();
+            for (k, child) in m.iter_mut() {
                 if string_map {
                     if quantities && let Some(c) = value_as_quantity(child).and_then(|q| quantity::canonical(&q)) {
                         *child = Value::String(c);
                     }
                     if child.is_null() {
-                        m.remove(&k);
+                        dropped.push(k.clone());
                     }
                     continue;
                 }
-                normalize_generic(child, &k);
+                normalize_generic(child, k);
                 let drop = match &*child {
                     Value::Null => !REQUIRED_LISTS.contains(&k.as_str()),
                     Value::String(s) => s.is_empty() && !REQUIRED_STRINGS.contains(&k.as_str()),
@@ -129,12 +130,15 @@ fn normalize_generic(v: &mut Value, key: &str) {
                     Value::Bool(b) => !b && OMITEMPTY_BOOLS.contains(&k.as_str()),
                 };
                 if drop {
-                    m.remove(&k);
+                    dropped.push(k.clone());
                 } else if QUANTITY_FIELDS.contains(&k.as_str())
-                    && let Some(c) = m.get(&k).and_then(value_as_quantity).and_then(|s| quantity::canonical(&s))
+                    && let Some(c) = value_as_quantity(child).and_then(|s| quantity::canonical(&s))
                 {
-                    m.insert(k, Value::String(c));
+                    *child = Value::String(c);
                 }
+            }
+            for k in dropped {
+                m.remove(&k);
             }
         }
         Value::Array(a) => {

@@ -11,7 +11,7 @@ use super::{
     INTERCEPTION_MODE_ANNOTATION, InjectError, MERGE_METRICS_ANNOTATION, PROXY_CONFIG_ANNOTATION, PROXY_CONTAINER,
     funcs, goview, mesh, probes, typed, validate,
 };
-use crate::smp::{Schema, strategic_merge_patch};
+use crate::smp::{Schema, strategic_merge_patch_owned};
 
 const INIT_CONTAINER: &str = "istio-init";
 const VALIDATION_CONTAINER: &str = "istio-validation";
@@ -51,6 +51,47 @@ pub struct Params<'a> {
     pub values: &'a Value,
     pub native: bool,
     pub revision: &'a str,
+    /// Template data built once per run from the run's mesh config and values.
+    pub shared: &'a SharedData,
+    /// Whether `mesh` is the run's mesh config (no `proxy.istio.io/config` on the pod), so that
+    /// the views in `shared` apply.
+    pub mesh_is_shared: bool,
+}
+
+/// The parts of the template data that do not depend on the pod, built once per run: the
+/// `.Values` view and the `.MeshConfig`/`.ProxyConfig` views of the run's mesh config. They are
+/// shared by every pod, as upstream shares its values map between injections.
+pub struct SharedData {
+    values: gotmpl::Value,
+    mesh: gotmpl::Value,
+    proxy_config: gotmpl::Value,
+}
+
+impl SharedData {
+    /// The views of `mesh` and `values`.
+    pub fn new(mesh: &Value, values: &Value) -> Self {
+        let (mesh, proxy_config) = mesh_views(mesh);
+        Self { values: gotmpl::Value::from_json_f64(values), mesh, proxy_config }
+    }
+}
+
+/// The `.MeshConfig` view (with `DefaultConfig`) and the `.ProxyConfig` view of a mesh config.
+fn mesh_views(mesh: &Value) -> (gotmpl::Value, gotmpl::Value) {
+    let mut pc_json = mesh.get("defaultConfig").cloned().unwrap_or_else(mesh::default_proxy_config);
+    if let Some(m) = pc_json.as_object_mut() {
+        m.entry("interceptionMode").or_insert_with(|| json!("REDIRECT"));
+        m.entry("proxyMetadata").or_insert_with(|| json!({}));
+    }
+    let pc_view = proxy_config_view(&pc_json);
+    let mut mesh_view = mesh.clone();
+    if let Some(m) = mesh_view.as_object_mut() {
+        m.remove("defaultConfig");
+    }
+    let mesh_view = goview::view(&mesh_view, "");
+    if let Some(m) = mesh_view.as_map() {
+        m.insert("DefaultConfig", pc_view.clone());
+    }
+    (mesh_view, pc_view)
 }
 
 fn annotations(meta: &Value) -> Option<&Map<String, Value>> {
@@ -228,7 +269,14 @@ fn tag_with_type(tag: &str, image_type: &str) -> String {
 
 /// The data the templates see (`SidecarTemplateData`).
 fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
-    let proxy_config = p.mesh.get("defaultConfig").cloned().unwrap_or_else(mesh::default_proxy_config);
+    let default_proxy_config;
+    let proxy_config = match p.mesh.get("defaultConfig") {
+        Some(pc) => pc,
+        None => {
+            default_proxy_config = mesh::default_proxy_config();
+            &default_proxy_config
+        }
+    };
     let mut meta = stripped.meta.clone();
     if let Some(m) = meta.as_object_mut() {
         for k in ["annotations", "labels"] {
@@ -243,23 +291,11 @@ fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
             }
         }
     }
-    let mut pc_json = proxy_config.clone();
-    if let Some(m) = pc_json.as_object_mut() {
-        m.entry("interceptionMode").or_insert_with(|| json!("REDIRECT"));
-        m.entry("proxyMetadata").or_insert_with(|| json!({}));
-    }
     if let Some(m) = spec.as_object_mut() {
         m.entry("serviceAccountName").or_insert_with(|| json!(""));
     }
-    let pc_view = proxy_config_view(&pc_json);
-    let mut mesh_view = p.mesh.clone();
-    if let Some(m) = mesh_view.as_object_mut() {
-        m.remove("defaultConfig");
-    }
-    let mesh_view = goview::view(&mesh_view, "");
-    if let Some(m) = mesh_view.as_map() {
-        m.insert("DefaultConfig", pc_view.clone());
-    }
+    let (mesh_view, pc_view) =
+        if p.mesh_is_shared { (p.shared.mesh.clone(), p.shared.proxy_config.clone()) } else { mesh_views(p.mesh) };
     let inbound = match str_at(p.mesh, "/inboundTrafficPolicy/mode") {
         "LOCALHOST" => "localhost",
         _ => "passthrough",
@@ -283,10 +319,10 @@ fn template_data(p: &Params<'_>, stripped: &Pod) -> gotmpl::Value {
         ("Spec", goview::view(&spec, "spec")),
         ("ProxyConfig", pc_view),
         ("MeshConfig", mesh_view),
-        ("Values", gotmpl::Value::from_json_f64(p.values)),
+        ("Values", p.shared.values.clone()),
         ("Revision", gotmpl::Value::string(p.revision)),
         ("NativeSidecars", gotmpl::Value::Bool(p.native)),
-        ("ProxyImage", gotmpl::Value::string(proxy_image(p.values, &proxy_config, &stripped.meta))),
+        ("ProxyImage", gotmpl::Value::string(proxy_image(p.values, proxy_config, &stripped.meta))),
         ("ProxyUID", gotmpl::Value::Int(DEFAULT_PROXY_UID)),
         ("ProxyGID", gotmpl::Value::Int(DEFAULT_PROXY_UID)),
         ("InboundTrafficPolicyMode", gotmpl::Value::string(inbound)),
@@ -323,13 +359,13 @@ fn proxy_config_view(pc: &Value) -> gotmpl::Value {
 }
 
 /// Strategic merge of a template overlay (a pod as JSON) onto a pod.
-fn apply_overlay(target: &Pod, overlay: &Value) -> Result<Pod, InjectError> {
-    let smp = |orig: &Value, patch: Option<&Value>, schema: Schema| -> Result<Value, InjectError> {
+fn apply_overlay(target: Pod, overlay: &Value) -> Result<Pod, InjectError> {
+    let smp = |orig: Value, patch: Option<&Value>, schema: Schema| -> Result<Value, InjectError> {
         match patch {
-            None | Some(Value::Null) => Ok(orig.clone()),
+            None | Some(Value::Null) => Ok(orig),
             Some(p) => {
-                let base = if orig.is_object() { orig.clone() } else { json!({}) };
-                strategic_merge_patch(&base, p, schema)
+                let base = if orig.is_object() { orig } else { json!({}) };
+                strategic_merge_patch_owned(base, p, schema)
                     .map_err(|e| InjectError::Inject(format!("strategic merge: {e}")))
             }
         }
@@ -339,8 +375,8 @@ fn apply_overlay(target: &Pod, overlay: &Value) -> Result<Pod, InjectError> {
             "strategic merge: json: cannot unmarshal non-object into Go value of type map[string]interface {}".into(),
         ));
     }
-    let mut meta = smp(&target.meta, overlay.get("metadata"), Schema::ObjectMeta)?;
-    let mut spec = smp(&target.spec, overlay.get("spec"), Schema::PodSpec)?;
+    let mut meta = smp(target.meta, overlay.get("metadata"), Schema::ObjectMeta)?;
+    let mut spec = smp(target.spec, overlay.get("spec"), Schema::PodSpec)?;
     typed::normalize_pod_parts(&mut meta, &mut spec);
     Ok(Pod { meta, spec })
 }
@@ -383,7 +419,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
         let text = t.execute("inject", &data).map_err(|e| InjectError::Inject(e.to_string()))?;
         let overlay =
             goyaml::parse(&text).map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
-        template_pod = apply_overlay(&template_pod, &overlay)
+        template_pod = apply_overlay(std::mem::take(&mut template_pod), &overlay)
             .map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
         let native = match annotation(&merged.meta, NATIVE_ANNOTATION) {
             Some("true") => true,
@@ -396,7 +432,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
         {
             move_to_init(&mut merged.spec, PROXY_CONTAINER);
         }
-        merged = apply_overlay(&merged, &overlay).map_err(|e| {
+        merged = apply_overlay(std::mem::take(&mut merged), &overlay).map_err(|e| {
             InjectError::Inject(format!(
                 "failed parsing generated injected YAML (check Istio sidecar injector configuration): {e}"
             ))
@@ -406,7 +442,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
 }
 
 /// Merges one container back on top of the pod (`applyContainer`/`applyInitContainer`).
-fn apply_container(target: &Pod, container: &Value, list: &str) -> Result<Pod, InjectError> {
+fn apply_container(target: Pod, container: &Value, list: &str) -> Result<Pod, InjectError> {
     let mut spec = Map::new();
     if list == "initContainers" {
         spec.insert("containers".into(), json!([]));
@@ -448,7 +484,7 @@ fn reapply_overwritten(mut fin: Pod, original: &Pod, template: &Pod, mesh: &Valu
                 m.entry("resources").or_insert_with(|| json!({}));
             }
             recorded.entry(list).or_default().push(overlay.clone());
-            fin = apply_container(&fin, &overlay, list)?;
+            fin = apply_container(std::mem::take(&mut fin), &overlay, list)?;
         }
     }
     if !already && !recorded.is_empty() {

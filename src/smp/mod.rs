@@ -45,9 +45,17 @@ pub enum SmpError {
 
 /// Applies `patch` onto `original` (both objects) with the patch metadata of `schema`.
 pub fn strategic_merge_patch(original: &Value, patch: &Value, schema: Schema) -> Result<Value, SmpError> {
+    if !original.is_object() {
+        return Err(SmpError::NotAnObject { what: "original" });
+    }
+    strategic_merge_patch_owned(original.clone(), patch, schema)
+}
+
+/// [`strategic_merge_patch`] that merges into `original` in place instead of copying it.
+pub fn strategic_merge_patch_owned(original: Value, patch: &Value, schema: Schema) -> Result<Value, SmpError> {
     let Value::Object(orig) = original else { return Err(SmpError::NotAnObject { what: "original" }) };
     let Value::Object(p) = patch else { return Err(SmpError::NotAnObject { what: "patch" }) };
-    merge_map(orig.clone(), p, schema).map(Value::Object)
+    merge_map(orig, p, schema).map(Value::Object)
 }
 
 fn compact(v: &Value) -> String {
@@ -97,22 +105,22 @@ fn merge_map(
             original.remove(k);
             continue;
         }
-        let Some(orig_v) = original.get(k) else {
+        let Some(orig_v) = original.get_mut(k) else {
             original.insert(k.clone(), discard_nulls(patch_v));
             continue;
         };
+        // The merged value replaces the original one in its place.
         let child = schema.field(k);
-        let merged = match (orig_v, patch_v) {
-            (Value::Object(o), Value::Object(p)) => Value::Object(merge_map(o.clone(), p, child.schema)?),
+        *orig_v = match (std::mem::take(orig_v), patch_v) {
+            (Value::Object(o), Value::Object(p)) => Value::Object(merge_map(o, p, child.schema)?),
             (Value::Array(o), Value::Array(p)) => match child.list {
                 ListStrategy::Replace => patch_v.clone(),
-                ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(o, p)),
+                ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(&o, p)),
                 ListStrategy::MergeByKey(key) => Value::Array(merge_keyed_list(o, p, key, child.schema)?),
             },
             // Scalars, or a change of type: the patch value wins (without its nulls).
             _ => discard_nulls(patch_v),
         };
-        original.insert(k.clone(), merged);
     }
     Ok(original)
 }
@@ -158,10 +166,14 @@ fn same_key(a: &Value, b: &Value, key: &str) -> bool {
 }
 
 /// Merge of a list of maps declared `patchStrategy: merge` with a merge key.
-fn merge_keyed_list(original: &[Value], patch: &[Value], key: &str, schema: Schema) -> Result<Vec<Value>, SmpError> {
+fn merge_keyed_list(
+    mut original: Vec<Value>,
+    patch: &[Value],
+    key: &str,
+    schema: Schema,
+) -> Result<Vec<Value>, SmpError> {
     let no_key = |item: &Value| SmpError::NoMergeKey { item: compact(item), key: key.to_string() };
     // Special elements: `$patch: delete` removes by key, `$patch: replace` replaces the whole list.
-    let mut original: Vec<Value> = original.to_vec();
     let mut plain: Vec<Value> = Vec::new();
     let mut replace = false;
     for item in patch {
@@ -185,7 +197,14 @@ fn merge_keyed_list(original: &[Value], patch: &[Value], key: &str, schema: Sche
     if replace {
         return Ok(plain);
     }
-    let server_order = original.clone();
+    // The server order only needs each item's merge key (`same_key` looks at nothing else).
+    let server_order: Vec<Value> = original
+        .iter()
+        .map(|o| match key_of(o, key) {
+            Some(k) => Value::Object(Map::from_iter([(key.to_string(), k.clone())])),
+            None => Value::Null,
+        })
+        .collect();
     let mut merged = original;
     for item in &plain {
         let Value::Object(p) = item else { continue };
@@ -194,10 +213,12 @@ fn merge_keyed_list(original: &[Value], patch: &[Value], key: &str, schema: Sche
         }
         match merged.iter().position(|o| same_key(o, item, key)) {
             Some(idx) => {
-                let base = merged.get(idx).and_then(Value::as_object).cloned().unwrap_or_default();
-                let m = merge_map(base, p, schema)?;
                 if let Some(slot) = merged.get_mut(idx) {
-                    *slot = Value::Object(m);
+                    let base = match std::mem::take(slot) {
+                        Value::Object(m) => m,
+                        _ => Map::new(),
+                    };
+                    *slot = Value::Object(merge_map(base, p, schema)?);
                 }
             }
             None => merged.push(item.clone()),

@@ -8,6 +8,16 @@ use granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number};
 use std::collections::{HashMap, HashSet};
 
+/// A plain scalar without tag, as a value (the reader's typing; for the fast path).
+pub(crate) fn plain_value(text: &str) -> Option<Value> {
+    scalar_value(text, ScalarStyle::Plain, None, Mark::default()).ok()
+}
+
+/// A plain scalar without tag, as a map key (the reader's conversion; for the fast path).
+pub(crate) fn plain_key(text: &str) -> Option<String> {
+    key_string(text, &scalar_typed(text, ScalarStyle::Plain, None, Mark::default()).ok()?, Mark::default()).ok()
+}
+
 /// The namespace of the standard `!!` tags.
 const YAML_TAG_PREFIX: &str = "tag:yaml.org,2002:";
 /// Limit on nodes copied through aliases, against "billion laughs" documents.
@@ -52,9 +62,17 @@ enum Frame {
 
 /// Composes every document of `src`. With `strict`, a key written twice in one mapping is an error
 /// (go-yaml v2's `UnmarshalStrict`); otherwise the later value wins.
-pub(crate) fn parse_stream(src: &str, strict: bool) -> Result<Vec<Document>, Error> {
-    let mut c =
-        Composer { anchors: HashMap::new(), alias_nodes: 0, stack: Vec::new(), spans: Spans::default(), strict };
+/// With `record_spans` false, no positions are recorded (the documents' [`Spans`] stay empty), which
+/// saves an allocation per key for callers that only want the values.
+pub(crate) fn parse_stream(src: &str, strict: bool, record_spans: bool) -> Result<Vec<Document>, Error> {
+    let mut c = Composer {
+        anchors: HashMap::new(),
+        alias_nodes: 0,
+        stack: Vec::new(),
+        spans: Spans::default(),
+        strict,
+        record_spans,
+    };
     let mut docs = Vec::new();
     let mut root: Option<Value> = None;
     let mut parser = Parser::new_from_str(src);
@@ -144,6 +162,7 @@ pub(crate) fn parse_stream(src: &str, strict: bool) -> Result<Vec<Document>, Err
 
 struct Composer {
     strict: bool,
+    record_spans: bool,
     anchors: HashMap<usize, Node>,
     alias_nodes: usize,
     stack: Vec<Frame>,
@@ -159,6 +178,7 @@ impl Composer {
     /// it; a map entry's node already holds its key's position.
     fn child_span(&mut self, mark: Mark) -> Option<usize> {
         let id = match self.stack.last() {
+            None if !self.record_spans => return None,
             None => {
                 let root = self.spans.root();
                 self.spans.set(root, mark);

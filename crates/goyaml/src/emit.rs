@@ -134,6 +134,12 @@ impl Emitter {
         self.column += 1;
     }
 
+    /// Writes text holding no line break, as `put` would one character at a time.
+    fn push_run(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.column += if text.is_ascii() { text.len() } else { text.chars().count() };
+    }
+
     fn put_break(&mut self) {
         self.out.push('\n');
         self.column = 0;
@@ -175,6 +181,13 @@ impl Emitter {
         if !self.whitespace {
             self.put(' ');
         }
+        if !text.contains(|c: char| c == ' ' || is_break(c)) {
+            // Nothing to fold or break: the text as it is (what the loop below writes for it).
+            self.push_run(text);
+            self.whitespace = false;
+            self.indention = false;
+            return;
+        }
         let mut spaces = false;
         let mut breaks = false;
         let mut chars = text.chars().peekable();
@@ -209,6 +222,12 @@ impl Emitter {
 
     fn write_single_quoted(&mut self, text: &str, allow_breaks: bool) {
         self.write_indicator("'", true, false, false);
+        if !text.contains(|c: char| c == ' ' || c == '\'' || is_break(c)) {
+            // Nothing to fold, break or double: the text as it is (what the loop below writes).
+            self.push_run(text);
+            self.write_indicator("'", false, false, false);
+            return;
+        }
         let mut spaces = false;
         let mut breaks = false;
         let mut chars = text.char_indices().peekable();
@@ -246,6 +265,12 @@ impl Emitter {
 
     fn write_double_quoted(&mut self, text: &str, allow_breaks: bool) {
         self.write_indicator("\"", true, false, false);
+        if text.bytes().all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\') {
+            // No space to fold at and nothing to escape: the text as it is.
+            self.push_run(text);
+            self.write_indicator("\"", false, false, false);
+            return;
+        }
         let mut spaces = false;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -309,19 +334,25 @@ impl Emitter {
         self.indention = true;
         self.whitespace = true;
         let mut breaks = true;
-        for c in text.chars() {
-            if is_break(c) {
-                self.write_break(c);
-                self.indention = true;
-                breaks = true;
-            } else {
+        let mut rest = text;
+        while !rest.is_empty() {
+            // A run of characters up to the next line break is written at once.
+            let (run, tail) = rest.split_at(rest.find(is_break).unwrap_or(rest.len()));
+            if !run.is_empty() {
                 if breaks {
                     self.write_indent();
                 }
-                self.put(c);
+                self.push_run(run);
                 self.indention = false;
                 breaks = false;
             }
+            let mut tail = tail.chars();
+            if let Some(c) = tail.next() {
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            }
+            rest = tail.as_str();
         }
     }
 }
@@ -402,9 +433,38 @@ fn escape_letter(c: char) -> Option<char> {
     })
 }
 
+/// Whether `s` is a word the full analysis below finds nothing in (most keys and many values): it
+/// holds only printable ASCII without spaces (so no `#` can follow a space and no `:` a space),
+/// does not end with `:`, does not start with an indicator (`-`, `?`, `:` only count when alone) or
+/// with `---`/`...`.
+fn is_simple_word(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let Some(&first) = bytes.first() else { return false };
+    let indicator = match first {
+        b'#' | b',' | b'[' | b']' | b'{' | b'}' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@'
+        | b'`' => true,
+        b'?' | b':' | b'-' => bytes.len() == 1,
+        _ => false,
+    };
+    !indicator
+        && !s.starts_with("---")
+        && !s.starts_with("...")
+        && bytes.last() != Some(&b':')
+        && bytes.iter().all(|&b| b.is_ascii_graphic())
+}
+
 fn analyze(s: &str) -> Analysis {
     if s.is_empty() {
         return Analysis { block_plain_allowed: true, single_quoted_allowed: true, empty: true, ..Analysis::default() };
+    }
+    if is_simple_word(s) {
+        return Analysis {
+            multiline: false,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: true,
+            empty: false,
+        };
     }
     let mut block_indicators = s.starts_with("---") || s.starts_with("...");
     let (mut leading_space, mut leading_break, mut trailing_space, mut trailing_break) = (false, false, false, false);
@@ -502,29 +562,39 @@ fn select_style(requested: Style, a: &Analysis, simple_key: bool) -> Style {
 
 /// Map entries in go-yaml v2's key order.
 fn sorted_entries(map: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> {
-    let entries: Vec<(&String, &Value)> = map.iter().collect();
-    merge_sort(entries, &|a, b| key_less_str(a.0, b.0))
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    let mut scratch = Vec::with_capacity(entries.len());
+    merge_sort(&mut entries, &mut scratch, &|a, b| key_less_str(a.0, b.0));
+    entries
 }
 
-/// A stable merge sort that tolerates an inconsistent `less`. go-yaml's key comparison is not
-/// transitive for some key sets (`a2` < `a10` < `a1b` < `a2`), where Go's own order depends on map
-/// iteration; the standard library's sorts may panic on such a comparison.
-fn merge_sort<T: Copy>(items: Vec<T>, less: &dyn Fn(&T, &T) -> bool) -> Vec<T> {
+/// A stable top-down merge sort that tolerates an inconsistent `less`. go-yaml's key comparison is
+/// not transitive for some key sets (`a2` < `a10` < `a1b` < `a2`), where Go's own order depends on
+/// map iteration; the standard library's sorts may panic on such a comparison. The split (first
+/// half, second half) and the merge rule (the right item goes first only when it is less) fix the
+/// result for those sets. `scratch` is working space.
+fn merge_sort<T: Copy>(items: &mut [T], scratch: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
     if items.len() <= 1 {
-        return items;
+        return;
     }
-    let mut right = items;
-    let left = right.drain(..right.len() / 2).collect();
-    let (left, right) = (merge_sort(left, less), merge_sort(right, less));
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
-        let next = if less(b, a) { r.next() } else { l.next() };
-        out.extend(next);
+    let mid = items.len() / 2;
+    let (left, right) = items.split_at_mut(mid);
+    merge_sort(left, scratch, less);
+    merge_sort(right, scratch, less);
+    scratch.clear();
+    scratch.extend_from_slice(items);
+    let (left, right) = scratch.split_at(mid);
+    let (mut l, mut r) = (left.iter().peekable(), right.iter().peekable());
+    for slot in items.iter_mut() {
+        let next = match (l.peek(), r.peek()) {
+            (Some(a), Some(b)) if less(b, a) => r.next(),
+            (Some(_), _) => l.next(),
+            (None, _) => r.next(),
+        };
+        if let Some(&v) = next {
+            *slot = v;
+        }
     }
-    out.extend(l);
-    out.extend(r);
-    out
 }
 
 /// go-yaml's key comparison on strings; ASCII keys (nearly all) compare bytewise as runes.

@@ -46,6 +46,7 @@
 
 mod compose;
 mod emit;
+mod fast;
 mod gofloat;
 mod resolve;
 mod spans;
@@ -80,18 +81,22 @@ pub struct Error {
 /// Parses a multi-document stream. Empty documents are kept as `Value::Null`. A key repeated in a
 /// mapping takes the later value (`sigs.k8s.io/yaml.Unmarshal`).
 pub fn parse_documents(src: &str) -> Result<Vec<Document>, Error> {
-    compose::parse_stream(src, false)
+    compose::parse_stream(src, false, true)
 }
 
 /// Like [`parse_documents`], but a key repeated in a mapping is an error
 /// (`key "a" already set in map`), as in `sigs.k8s.io/yaml.UnmarshalStrict` (`istioctl validate`).
 pub fn parse_documents_strict(src: &str) -> Result<Vec<Document>, Error> {
-    compose::parse_stream(src, true)
+    compose::parse_stream(src, true, true)
 }
 
 /// Parses a single document with the positions of its nodes (an empty input is `Value::Null`).
 pub fn parse_with_spans(src: &str) -> Result<Document, Error> {
-    let mut docs = parse_documents(src)?;
+    single(parse_documents(src)?)
+}
+
+/// The one document of a stream (`Value::Null` for none).
+fn single(mut docs: Vec<Document>) -> Result<Document, Error> {
     match docs.len() {
         0 => Ok(Document { value: Value::Null, spans: Spans::default() }),
         1 => Ok(docs.remove(0)),
@@ -99,9 +104,19 @@ pub fn parse_with_spans(src: &str) -> Result<Document, Error> {
     }
 }
 
-/// Parses a single document (an empty input is `Value::Null`).
+/// Parses a single document (an empty input is `Value::Null`). Positions are not recorded, which
+/// makes this cheaper than [`parse_with_spans`].
 pub fn parse(src: &str) -> Result<Value, Error> {
-    parse_with_spans(src).map(|d| d.value)
+    if let Some(value) = fast::parse(src) {
+        return Ok(value);
+    }
+    single(compose::parse_stream(src, false, false)?).map(|d| d.value)
+}
+
+/// Like [`parse_documents`] without positions (every document's [`Spans`] is empty): cheaper when
+/// only the values are wanted.
+pub fn parse_documents_values(src: &str) -> Result<Vec<Value>, Error> {
+    Ok(compose::parse_stream(src, false, false)?.into_iter().map(|d| d.value).collect())
 }
 
 /// Serialises like Go's `sigs.k8s.io/yaml.Marshal`: sorted keys, go-yaml v2 quoting and layout.

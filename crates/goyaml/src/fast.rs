@@ -1,0 +1,528 @@
+//! A fast path for the plain block-style YAML that makes up most documents: Kubernetes manifests and
+//! rendered injection templates. It reads block mappings and sequences, single-line plain and quoted
+//! scalars, literal block scalars (`|`, `|-`) and single-line flow collections (`[a, b]`,
+//! `{"k":"v"}`), typing scalars exactly as the full reader does. Anything else (anchors, tags, block scalars, multi-line scalars, comments after
+//! content, merge keys, tabs, directives, errors of any kind) makes it give up with `None`, and the
+//! caller uses the full reader instead, so the result is always the full reader's.
+
+use crate::Value;
+use crate::compose::{plain_key, plain_value};
+use serde_json::Map;
+
+/// Deepest nesting the fast path follows.
+const MAX_DEPTH: usize = 128;
+/// Longest implicit key YAML allows.
+const MAX_KEY_LEN: usize = 1024;
+
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    indent: usize,
+    /// The content after the indentation, without trailing spaces.
+    text: &'a str,
+    /// The whole line (block scalars keep their trailing spaces).
+    raw: &'a str,
+    /// Empty, spaces only, or a comment: skipped outside block scalars.
+    blank: bool,
+}
+
+/// The value of a single-document `src`, or `None` when the fast path does not apply.
+pub(crate) fn parse(src: &str) -> Option<Value> {
+    let bytes = src.as_bytes();
+    if bytes.contains(&b'\t') || bytes.contains(&b'\r') {
+        return None;
+    }
+    let mut lines = Vec::with_capacity(src.len() / 24);
+    for raw in src.split('\n') {
+        let content = raw.trim_start_matches(' ');
+        let text = content.trim_end_matches(' ');
+        let indent = raw.len() - content.len();
+        let blank = text.is_empty() || text.starts_with('#');
+        if !blank && indent == 0 && (text.starts_with("---") || text.starts_with("...") || text.starts_with('%')) {
+            return None;
+        }
+        lines.push(Line { indent, text, raw, blank });
+    }
+    let mut p = Reader { lines, pos: 0, depth: 0, ends_with_newline: src.ends_with('\n') };
+    let first = p.line()?;
+    if !(is_item(first.text) || split_key(first.text).is_some()) {
+        return None;
+    }
+    let value = p.block(first.indent)?;
+    p.line().is_none().then_some(value)
+}
+
+/// Whether a line is a block sequence item.
+fn is_item(text: &str) -> bool {
+    text == "-" || text.starts_with("- ")
+}
+
+/// `key: rest` or `key:` with a plain key of letters, digits and `._/-`: the key and the rest.
+fn split_key(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(':')?;
+    let (key, after) = (text.get(..end)?, text.get(end + 1..)?);
+    let simple = key.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+        && key.len() <= MAX_KEY_LEN
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-'));
+    if !simple {
+        return None;
+    }
+    if after.is_empty() {
+        Some((key, ""))
+    } else if after.starts_with(' ') {
+        Some((key, after.trim_start_matches(' ')))
+    } else {
+        None
+    }
+}
+
+struct Reader<'a> {
+    lines: Vec<Line<'a>>,
+    pos: usize,
+    depth: usize,
+    ends_with_newline: bool,
+}
+
+impl<'a> Reader<'a> {
+    /// The next line that is not blank (moving past blank ones).
+    fn line(&mut self) -> Option<Line<'a>> {
+        while let Some(line) = self.lines.get(self.pos) {
+            if !line.blank {
+                return Some(*line);
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// A value written after `key:` or `-` on a line of indentation `indent`, the current line
+    /// being the next one.
+    fn inline_value(&mut self, rest: &str, indent: usize) -> Option<Value> {
+        if rest.starts_with('|') {
+            return self.literal(rest, indent);
+        }
+        let v = inline(rest)?;
+        self.end_of_value(indent)?;
+        Some(v)
+    }
+
+    /// A literal block scalar (`|` clips the final line breaks to one, `|-` strips them) whose
+    /// header is on a line of indentation `parent`; the current line is the one after the header.
+    fn literal(&mut self, header: &str, parent: usize) -> Option<Value> {
+        let strip = match header {
+            "|" => false,
+            "|-" => true,
+            _ => return None,
+        };
+        let first = self.lines.get(self.pos)?;
+        if first.blank || first.indent <= parent {
+            return None;
+        }
+        let indent = first.indent;
+        let mut out = String::new();
+        let mut breaks = 0;
+        while let Some(line) = self.lines.get(self.pos) {
+            if line.text.is_empty() {
+                // An empty line; spaces beyond the indentation would be content.
+                if line.raw.len() > indent {
+                    return None;
+                }
+                breaks += 1;
+            } else if line.indent < indent {
+                break;
+            } else {
+                if self.pos + 1 == self.lines.len() && !self.ends_with_newline {
+                    return None;
+                }
+                out.extend(std::iter::repeat_n('\n', breaks));
+                breaks = 0;
+                out.push_str(line.raw.get(indent..)?);
+                out.push('\n');
+            }
+            self.pos += 1;
+        }
+        if strip {
+            out.pop();
+        }
+        Some(Value::String(out))
+    }
+
+    /// The block node starting at the current line, whose indentation is `indent`.
+    fn block(&mut self, indent: usize) -> Option<Value> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let value = if is_item(self.line()?.text) { self.sequence(indent) } else { self.mapping(indent) };
+        self.depth -= 1;
+        value
+    }
+
+    /// The value after `key:` with nothing on its line.
+    fn nested(&mut self, indent: usize) -> Option<Value> {
+        match self.line() {
+            Some(next) if next.indent > indent => self.block(next.indent),
+            Some(next) if next.indent == indent && is_item(next.text) => self.sequence(indent),
+            _ => Some(Value::Null),
+        }
+    }
+
+    /// Fails when the line after a single-line value is indented deeper (a continuation).
+    fn end_of_value(&mut self, indent: usize) -> Option<()> {
+        match self.line() {
+            Some(next) if next.indent > indent => None,
+            _ => Some(()),
+        }
+    }
+
+    fn mapping(&mut self, indent: usize) -> Option<Value> {
+        let mut map = Map::new();
+        while let Some(line) = self.line() {
+            if line.indent < indent {
+                break;
+            }
+            if line.indent > indent || is_item(line.text) {
+                return None;
+            }
+            let (key, rest) = split_key(line.text)?;
+            let key = plain_key(key)?;
+            self.pos += 1;
+            let value = if rest.is_empty() { self.nested(indent)? } else { self.inline_value(rest, indent)? };
+            // A repeated key takes the later value in the first key's place, as in the full reader.
+            map.insert(key, value);
+        }
+        Some(Value::Object(map))
+    }
+
+    fn sequence(&mut self, indent: usize) -> Option<Value> {
+        let mut items = Vec::new();
+        while let Some(line) = self.line() {
+            if line.indent < indent || (line.indent == indent && !is_item(line.text)) {
+                break;
+            }
+            if line.indent > indent {
+                return None;
+            }
+            let rest = line.text.get(1..)?.trim_start_matches(' ');
+            let item_indent = indent + (line.text.len() - rest.len());
+            let item = if rest.is_empty() {
+                self.pos += 1;
+                match self.line() {
+                    Some(next) if next.indent > indent => self.block(next.indent)?,
+                    _ => Value::Null,
+                }
+            } else if is_item(rest) {
+                return None;
+            } else if split_key(rest).is_some() {
+                // `- key: value`: a mapping whose keys line up with this first one.
+                if let Some(slot) = self.lines.get_mut(self.pos) {
+                    *slot = Line { indent: item_indent, text: rest, ..*slot };
+                }
+                self.block(item_indent)?
+            } else {
+                self.pos += 1;
+                self.inline_value(rest, indent)?
+            };
+            items.push(item);
+        }
+        Some(Value::Array(items))
+    }
+}
+
+/// A value written on the rest of a line: a quoted or plain scalar or a flow collection.
+fn inline(text: &str) -> Option<Value> {
+    let (value, rest) = match text.as_bytes().first()? {
+        b'"' | b'\'' | b'[' | b'{' => flow_node(text, 0)?,
+        _ => (plain_value(plain(text, false)?)?, ""),
+    };
+    rest.is_empty().then_some(value)
+}
+
+/// Whether `text` can be read as a whole plain scalar (in flow context, also without `,[]{}`).
+fn plain(text: &str, flow: bool) -> Option<&str> {
+    let first = text.chars().next()?;
+    let second = text.chars().nth(1);
+    let starts = first.is_alphanumeric()
+        || matches!(first, '/' | '.' | '_' | '~' | '+' | '$' | '(' | '=')
+        || (first == '-' && second.is_some_and(|c| c != ' '));
+    let bad = text.contains('#')
+        || text.contains(": ")
+        || text.ends_with(':')
+        || text.ends_with(' ')
+        || (flow && text.contains([',', '[', ']', '{', '}', ':']));
+    (starts && !bad).then_some(text)
+}
+
+/// A node in flow context (or a quoted scalar anywhere) and the text after it.
+fn flow_node(text: &str, depth: usize) -> Option<(Value, &str)> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    match text.as_bytes().first()? {
+        b'"' => double_quoted(text).map(|(s, rest)| (Value::String(s), rest)),
+        b'\'' => single_quoted(text).map(|(s, rest)| (Value::String(s), rest)),
+        b'[' => flow_sequence(text, depth),
+        b'{' => flow_mapping(text, depth),
+        _ => {
+            let end = text.find([',', ']', '}']).unwrap_or(text.len());
+            let scalar = text.get(..end)?.trim_end_matches(' ');
+            Some((plain_value(plain(scalar, true)?)?, text.get(end..)?))
+        }
+    }
+}
+
+fn skip_spaces(text: &str) -> &str {
+    text.trim_start_matches(' ')
+}
+
+fn flow_sequence(text: &str, depth: usize) -> Option<(Value, &str)> {
+    let mut rest = skip_spaces(text.strip_prefix('[')?);
+    let mut items = Vec::new();
+    if let Some(after) = rest.strip_prefix(']') {
+        return Some((Value::Array(items), after));
+    }
+    loop {
+        let (item, after) = flow_node(rest, depth + 1)?;
+        items.push(item);
+        let after = skip_spaces(after);
+        if let Some(after) = after.strip_prefix(']') {
+            return Some((Value::Array(items), after));
+        }
+        rest = skip_spaces(after.strip_prefix(',')?);
+    }
+}
+
+fn flow_mapping(text: &str, depth: usize) -> Option<(Value, &str)> {
+    let mut rest = skip_spaces(text.strip_prefix('{')?);
+    let mut map = Map::new();
+    if let Some(after) = rest.strip_prefix('}') {
+        return Some((Value::Object(map), after));
+    }
+    loop {
+        let (key, after) = match rest.as_bytes().first()? {
+            b'"' => {
+                let (key, after) = double_quoted(rest)?;
+                (key, skip_spaces(after).strip_prefix(':')?)
+            }
+            _ => {
+                let (key, after) = split_key(rest)?;
+                // `split_key` took the spaces after the colon; a plain key needs at least one.
+                (plain_key(key)?, after)
+            }
+        };
+        let (value, after) = flow_node(skip_spaces(after), depth + 1)?;
+        map.insert(key, value);
+        let after = skip_spaces(after);
+        if let Some(after) = after.strip_prefix('}') {
+            return Some((Value::Object(map), after));
+        }
+        rest = skip_spaces(after.strip_prefix(',')?);
+    }
+}
+
+/// A double-quoted scalar closed on the same line: its value and the text after it.
+fn double_quoted(text: &str) -> Option<(String, &str)> {
+    let body = text.strip_prefix('"')?;
+    let end = body.find(['"', '\\'])?;
+    if body.as_bytes().get(end) == Some(&b'"') {
+        // No escapes: the text between the quotes.
+        return Some((body.get(..end)?.to_owned(), body.get(end + 1..)?));
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, body.get(i + 1..)?)),
+            '\\' => {
+                let (_, e) = chars.next()?;
+                let unescaped = match e {
+                    '"' => '"',
+                    '\\' => '\\',
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'v' => '\u{b}',
+                    'a' => '\u{7}',
+                    'e' => '\u{1b}',
+                    '0' => '\0',
+                    'x' | 'u' | 'U' => {
+                        let width = match e {
+                            'x' => 2,
+                            'u' => 4,
+                            _ => 8,
+                        };
+                        let mut code = 0u32;
+                        for _ in 0..width {
+                            code = code * 16 + chars.next()?.1.to_digit(16)?;
+                        }
+                        char::from_u32(code)?
+                    }
+                    _ => return None,
+                };
+                out.push(unescaped);
+            }
+            _ => out.push(c),
+        }
+    }
+    None
+}
+
+/// A single-quoted scalar closed on the same line: its value and the text after it.
+fn single_quoted(text: &str) -> Option<(String, &str)> {
+    let body = text.strip_prefix('\'')?;
+    let end = body.find('\'')?;
+    if body.as_bytes().get(end + 1) != Some(&b'\'') {
+        // No doubled quote: the text between the quotes.
+        return Some((body.get(..end)?.to_owned(), body.get(end + 1..)?));
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\'' {
+            if chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                chars.next();
+                out.push('\'');
+                continue;
+            }
+            return Some((out, body.get(i + 1..)?));
+        }
+        out.push(c);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path agrees with the full reader wherever it applies.
+    fn same(src: &str) -> bool {
+        let full = crate::compose::parse_stream(src, false, false).and_then(crate::single).ok().map(|d| d.value);
+        match parse(src) {
+            Some(v) => {
+                assert_eq!(Some(v), full, "{src:?}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[test]
+    fn reads_block_documents() {
+        assert!(same(
+            "a: 1\nb:\n  c: yes\n  d: [x, 'y''s', \"z\\n\\u00e9\"]\ne:\n- 1\n- k: v\n  l: 0x10\n-\n-   m: n\n    o: p\n"
+        ));
+        assert!(same(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {}\nspec:\n  containers:\n  - name: c\n    args:\n    - -p\n    - \"15001\"\n    ports:\n    - containerPort: 80\n      protocol: TCP\n    resources: {\"limits\":{\"cpu\":\"2\"},\"requests\":{}}\n"
+        ));
+        assert!(same("a:\n  - 1\n  - 2\nb: ~\nc: 1.5\nd: on\ne:\nf: -1\n"));
+        assert!(same("a: 1\na: 2\nb: x:y\n"));
+        assert!(same("a: |\n  x\n\n    y  \n  # z\n\n\nb: |-\n  {}\nc:\n- |\n  [\n      1\n  ]\n- d\n"));
+    }
+
+    /// Every document of the YAML files under `dir` (recursively): the fast path agrees with the full
+    /// reader; returns (documents read by the fast path, documents in all).
+    fn agree_on_files(dir: &std::path::Path, counts: &mut (usize, usize)) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                agree_on_files(&path, counts);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "injected")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                for doc in text.split("\n---") {
+                    counts.1 += 1;
+                    counts.0 += usize::from(same(doc));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_full_reader_on_real_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut counts = (0, 0);
+        for dir in ["tests/data", "samples", "../shared/conformance/inject", "../shared/conformance/manifest"] {
+            agree_on_files(&root.join(dir), &mut counts);
+        }
+        println!("fast path read {} of {} documents", counts.0, counts.1);
+    }
+
+    #[test]
+    fn gives_up_on_what_it_does_not_read() {
+        for src in [
+            "a: >\n  x\n",
+            "a: |2\n  x\n",
+            "a: |+\n  x\n",
+            "a: |\n  x",
+            "a: |\n\n  x\n",
+            "a: |\n  x\n   \n",
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "a: b\n  c\n",
+            "a: \"x\n  y\"\n",
+            "a: 1 # c\n",
+            "<<: {a: 1}\n",
+            "? a\n: b\n",
+            "a:\tb\n",
+            "---\na: 1\n",
+            "- - a\n",
+            "a: [1,\n  2]\n",
+            "a: \"\\/\"\n",
+            "null: 1\n",
+            "{\"a\": 1}\n",
+            "a: [1,]\n",
+            "a: b: c\n",
+        ] {
+            assert!(!same(src), "{src:?}");
+        }
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        fn line() -> impl Strategy<Value = String> {
+            let indent = prop_oneof![Just(""), Just("  "), Just("    "), Just(" "), Just("   "), Just("      ")];
+            let head = prop_oneof![Just(""), Just("- "), Just("-  "), Just("- - ")];
+            let key =
+                prop_oneof![Just(""), Just("a: "), Just("b:"), Just("a:"), Just("1: "), Just("on: "), Just("x.y/z: "),];
+            let value = prop_oneof![
+                Just("".to_string()),
+                Just("v".to_string()),
+                Just("-p".to_string()),
+                Just("1".to_string()),
+                Just("0o17".to_string()),
+                Just("1e3".to_string()),
+                Just("yes".to_string()),
+                Just("~".to_string()),
+                Just("\"q\\\"\\u00e9\"".to_string()),
+                Just("'it''s'".to_string()),
+                Just("[a, \"b\", [1]]".to_string()),
+                Just("{\"k\":\"v\", x: [y]}".to_string()),
+                Just("{}".to_string()),
+                Just("|".to_string()),
+                Just("|-".to_string()),
+                Just("# c".to_string()),
+                Just("x  ".to_string()),
+                Just("[]".to_string()),
+                Just("a b".to_string()),
+                Just("x:y".to_string()),
+                Just("#c".to_string()),
+                Just("'".to_string()),
+                "[ -~]{0,6}",
+            ];
+            (indent, head, key, value).prop_map(|(i, h, k, v)| format!("{i}{h}{k}{v}"))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+            /// Whatever the fast path reads, it reads as the full reader does.
+            #[test]
+            fn fast_path_agrees(lines in proptest::collection::vec(line(), 1..8)) {
+                let _ = super::same(&lines.join("\n"));
+            }
+        }
+    }
+}
