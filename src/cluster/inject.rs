@@ -9,13 +9,11 @@ use kube::api::{Api, ListParams};
 
 use super::client::Cluster;
 use super::error::ClusterError;
+use super::istiod::DEFAULT_TAG_WEBHOOK;
 use super::object::{Kind, ObjectRef};
 use super::{ClusterApi, KubeOptions};
 use crate::inject::incluster::ConfigMapSource;
 use crate::install::labels::REVISION_LABEL;
-
-/// The MutatingWebhookConfiguration of the default revision tag.
-const DEFAULT_TAG_WEBHOOK: &str = "istio-revision-tag-default";
 
 impl Cluster {
     /// Asks the API server for its version once, without retries: whether the cluster answers at all.

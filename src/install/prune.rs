@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::labels::{self, COMPONENT_LABEL, NOT_PRUNED_LABEL, Owner};
+use crate::cluster::istiod::DEFAULT_TAG_WEBHOOK;
 use crate::cluster::{Kind, ObjectRef};
 use crate::render::ComponentName;
 
@@ -51,7 +52,7 @@ pub const UNINSTALLED_COMPONENTS: &[ComponentName] = &[
 
 /// The default revision tag objects install creates outside any chart: removed by `--purge` by name.
 pub const DEFAULT_TAG_OBJECTS: &[(&str, &str, bool, &str)] = &[
-    ("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration", false, "istio-revision-tag-default"),
+    ("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration", false, DEFAULT_TAG_WEBHOOK),
     ("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", false, "istiod-default-validator"),
     ("v1", "Service", true, "istiod-revision-tag-default"),
 ];
