@@ -7,13 +7,10 @@ use std::sync::OnceLock;
 use k8s_openapi::api::core::v1::{ConfigMap, Node};
 use kube::api::{Api, ListParams};
 
+use super::KubeOptions;
 use super::client::Cluster;
 use super::error::ClusterError;
-use super::istiod::DEFAULT_TAG_WEBHOOK;
-use super::object::{Kind, ObjectRef};
-use super::{ClusterApi, KubeOptions};
 use crate::inject::incluster::ConfigMapSource;
-use crate::install::labels::REVISION_LABEL;
 
 impl Cluster {
     /// Asks the API server for its version once, without retries: whether the cluster answers at all.
@@ -30,21 +27,6 @@ impl Cluster {
         let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), namespace);
         let cm = self.call(|| async { Ok(api.get(name).await?) }).await?;
         Ok(cm.data.unwrap_or_default().into_iter().collect())
-    }
-
-    /// The `istio.io/rev` label of the default revision tag's webhook configuration; `None` without one.
-    pub async fn default_tag_revision(&self) -> Result<Option<String>, ClusterError> {
-        let target = ObjectRef::new(
-            Kind::new("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration"),
-            None,
-            DEFAULT_TAG_WEBHOOK,
-        );
-        let tag = self.get(&target).await?;
-        Ok(tag
-            .as_ref()
-            .and_then(|t| t.pointer(&format!("/metadata/labels/{}", REVISION_LABEL.replace('/', "~1"))))
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_string))
     }
 
     /// The kubelet version of every node.

@@ -30,6 +30,11 @@ pub const SYNCZ_PATH: &str = "/debug/syncz";
 /// The MutatingWebhookConfiguration of the default revision tag; its `istio.io/rev` label is the default
 /// revision.
 pub const DEFAULT_TAG_WEBHOOK: &str = "istio-revision-tag-default";
+/// The non-empty `istio.io/rev` label of a tag's webhook configuration.
+fn tag_revision(webhook: Option<MutatingWebhookConfiguration>) -> Option<String> {
+    webhook.and_then(|w| w.metadata.labels?.remove(REVISION_LABEL)).filter(|r| !r.is_empty())
+}
+
 /// Only pods in this phase are asked.
 const RUNNING: &str = "status.phase=Running";
 
@@ -103,14 +108,19 @@ impl Cluster {
     }
 
     /// The revision the default tag points at (the `istio.io/rev` label of [`DEFAULT_TAG_WEBHOOK`]), else
-    /// `default`, as upstream's `RevisionOrDefault`.
+    /// `default`, as upstream's `RevisionOrDefault`. Best effort: one request, failures mean `default`.
     pub async fn default_revision(&self) -> String {
         let api: Api<MutatingWebhookConfiguration> = Api::all(self.client.clone());
         let found = self.once(api.get_opt(DEFAULT_TAG_WEBHOOK)).await.ok().flatten();
-        found
-            .and_then(|w| w.metadata.labels?.get(REVISION_LABEL).cloned())
-            .filter(|r| !r.is_empty())
-            .unwrap_or_else(|| DEFAULT_REVISION.to_string())
+        tag_revision(found).unwrap_or_else(|| DEFAULT_REVISION.to_string())
+    }
+
+    /// The revision the default tag points at; `None` without a tag. Unlike [`Cluster::default_revision`],
+    /// retried and failing loudly, for callers that must not guess.
+    pub async fn default_tag_revision(&self) -> Result<Option<String>, ClusterError> {
+        let api: Api<MutatingWebhookConfiguration> = Api::all(self.client.clone());
+        let found = self.call(|| async { Ok(api.get_opt(DEFAULT_TAG_WEBHOOK).await?) }).await?;
+        Ok(tag_revision(found))
     }
 
     /// Running istiod pods in `namespace`, of `revision` when given.

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::incluster::{self, InCluster};
 use super::{InjectError, InjectOptions, funcs, mesh};
+use crate::install::labels::DEFAULT_REVISION;
 use crate::{operator, render};
 
 /// The template every pod gets unless `inject.istio.io/templates` says otherwise.
@@ -137,7 +138,7 @@ fn rendered_config(inputs: &operator::InstallInputs) -> Result<(Value, Value), I
 /// values; a missing ConfigMap is an error), else the control plane the default profile renders and our
 /// own templates, with a note saying so.
 pub fn load(opts: &InjectOptions) -> Result<InjectConfig, InjectError> {
-    let revision = Some(opts.revision.clone()).filter(|r| !r.is_empty() && r != incluster::DEFAULT_REVISION);
+    let revision = Some(opts.revision.clone()).filter(|r| !r.is_empty() && r != DEFAULT_REVISION);
     let (mut iop_values, mut iop_mesh) = (None, None);
     if let Some(path) = &opts.operator_file_name {
         let inputs = operator::InstallInputs {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::{InjectError, mesh};
+use crate::install::labels::DEFAULT_REVISION;
 use crate::version::ISTIO_VERSION;
 
 /// Default name of the mesh-config ConfigMap (`--meshConfigMapName`).
@@ -52,9 +53,6 @@ pub fn default_revision(source: &dyn ConfigMapSource) -> Option<String> {
         }
     }
 }
-
-/// The revision name that means "no revision".
-pub const DEFAULT_REVISION: &str = "default";
 
 /// The first Kubernetes minor version whose kubelets run native sidecars (stable in 1.33).
 pub const NATIVE_SIDECAR_MIN_MINOR: u64 = 33;

@@ -31,6 +31,7 @@ pub use mesh::apply_mesh_config;
 pub fn go_struct_view(value: &serde_json::Value) -> gotmpl::Value {
     goview::view(value, "")
 }
+use crate::install::labels::DEFAULT_REVISION;
 use typed::Kind;
 use webhook::{Params, Pod};
 
@@ -209,7 +210,7 @@ fn run_into(
     report.notes.clone_from(&cfg.notes);
     let revision = match &cfg.revision {
         Some(tagged) => tagged.as_str(),
-        None if opts.revision == "default" => "",
+        None if opts.revision == DEFAULT_REVISION => "",
         None => opts.revision.as_str(),
     };
     let shared = webhook::SharedData::new(&cfg.mesh, &cfg.values);
