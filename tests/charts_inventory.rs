@@ -180,19 +180,7 @@ fn every_profile_renders_upstreams_objects() {
 
 #[test]
 fn profile_sizes_match_the_research_inventory() {
-    let sizes = [
-        ("default", 39),
-        ("demo", 42),
-        ("minimal", 33),
-        ("empty", 0),
-        ("remote", 20),
-        ("ambient", 44),
-        ("preview", 39),
-        ("stable", 41),
-        ("openshift", 47),
-        ("openshift-ambient", 47),
-    ];
-    for (profile, size) in sizes {
+    for &(profile, size) in charts_common::PROFILE_OBJECT_COUNTS {
         assert_eq!(expected(profile).0.len(), size, "{profile}");
     }
 }

@@ -15,7 +15,7 @@ use istioctl::render::{generate, print_manifest};
 use serde_json::Value;
 
 mod charts_common;
-use charts_common::{FORCE_CASE, case_inputs};
+use charts_common::{FORCE_CASE, PROFILE_OBJECT_COUNTS, case_inputs};
 
 const CASES_DIR: &str = "../shared/conformance/manifest";
 const EXPECTED_DIR: &str = "outputs-upstream-charts-release";
@@ -146,20 +146,6 @@ fn json_equal(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
-
-/// Object counts per profile, as the released istioctl renders them (research notes, rendering.md §2.1).
-const PROFILE_OBJECT_COUNTS: &[(&str, usize)] = &[
-    ("default", 39),
-    ("demo", 42),
-    ("minimal", 33),
-    ("empty", 0),
-    ("remote", 20),
-    ("ambient", 44),
-    ("preview", 39),
-    ("stable", 41),
-    ("openshift", 47),
-    ("openshift-ambient", 47),
-];
 
 #[test]
 fn every_profile_renders_the_known_object_count() {

@@ -127,3 +127,17 @@ pub const ISTIO_CRDS: &[&str] = &[
     "workloadentries.networking.istio.io",
     "workloadgroups.networking.istio.io",
 ];
+
+/// Object counts per profile, as the released istioctl renders them (research notes, rendering.md §2.1).
+pub const PROFILE_OBJECT_COUNTS: &[(&str, usize)] = &[
+    ("default", 39),
+    ("demo", 42),
+    ("minimal", 33),
+    ("empty", 0),
+    ("remote", 20),
+    ("ambient", 44),
+    ("preview", 39),
+    ("stable", 41),
+    ("openshift", 47),
+    ("openshift-ambient", 47),
+];
