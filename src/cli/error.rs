@@ -73,6 +73,21 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Writes a report to stdout: indented JSON (with a final newline) for `-o json`, else its text form.
+pub fn write_report<T: serde::Serialize>(
+    output: &str,
+    report: &T,
+    text: impl FnOnce(&T) -> String,
+) -> Result<(), CliError> {
+    if output == "json" {
+        let mut json = serde_json::to_string_pretty(report).map_err(CliError::failed)?;
+        json.push('\n');
+        write_stdout(json.as_bytes())
+    } else {
+        write_stdout(text(report).as_bytes())
+    }
+}
+
 /// Writes one line of progress or warning text to stderr; a closed stderr is ignored.
 pub fn write_stderr_line(line: &str) {
     let _ = writeln!(io::stderr().lock(), "{line}");

@@ -10,7 +10,7 @@ use istioctl::tlscheck::remote::{DEFAULT_CONTAINER, PodContainer};
 use istioctl::tlscheck::{DEFAULT_ALPN, Expectation, Probe, ProbeOptions, Target, Verdict, judge};
 use serde::Serialize;
 
-use super::error::{CliError, write_stdout};
+use super::error::{CliError, write_report};
 use super::flags::go_duration;
 use super::kube::KubeFlags;
 
@@ -162,13 +162,7 @@ async fn run_async(args: &TlsCheckArgs, kube: &KubeFlags) -> Result<(), CliError
         probes: &probes,
         verdict: &verdict,
     };
-    if args.output == "json" {
-        let mut text = serde_json::to_string_pretty(&report).map_err(CliError::failed)?;
-        text.push('\n');
-        write_stdout(text.as_bytes())?;
-    } else {
-        write_stdout(text_report(&report).as_bytes())?;
-    }
+    write_report(&args.output, &report, text_report)?;
     if verdict.ok { Ok(()) } else { Err(CliError::Failed(verdict.message)) }
 }
 

@@ -5,7 +5,7 @@ use clap::Args;
 use istioctl::cluster::Cluster;
 use istioctl::verify::{Expected, Report, verify};
 
-use super::error::{CliError, write_stdout};
+use super::error::{CliError, write_report};
 use super::install::{install_inputs, runtime};
 use super::kube::KubeFlags;
 use super::shared::OperatorInputFlags;
@@ -75,13 +75,7 @@ pub fn run(args: &VerifyInstallArgs, kube: &KubeFlags) -> Result<(), CliError> {
         let cluster = Cluster::connect(&kube.options()).await.map_err(CliError::failed)?;
         Ok::<_, CliError>(verify(&cluster, &expected).await)
     })?;
-    if args.output == "json" {
-        let mut text = serde_json::to_string_pretty(&report).map_err(CliError::failed)?;
-        text.push('\n');
-        write_stdout(text.as_bytes())?;
-    } else {
-        write_stdout(text_report(&report).as_bytes())?;
-    }
+    write_report(&args.output, &report, text_report)?;
     if report.ok {
         return Ok(());
     }
