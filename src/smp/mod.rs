@@ -48,11 +48,12 @@ pub fn strategic_merge_patch(original: &Value, patch: &Value, schema: Schema) ->
     if !original.is_object() {
         return Err(SmpError::NotAnObject { what: "original" });
     }
-    strategic_merge_patch_owned(original.clone(), patch, schema)
+    strategic_merge_patch_owned(original.clone(), patch.clone(), schema)
 }
 
-/// [`strategic_merge_patch`] that merges into `original` in place instead of copying it.
-pub fn strategic_merge_patch_owned(original: Value, patch: &Value, schema: Schema) -> Result<Value, SmpError> {
+/// [`strategic_merge_patch`] that merges into `original` in place and moves the parts of `patch` it
+/// keeps instead of copying them (the injector's hot path: one pod and one overlay per workload).
+pub fn strategic_merge_patch_owned(original: Value, patch: Value, schema: Schema) -> Result<Value, SmpError> {
     let Value::Object(orig) = original else { return Err(SmpError::NotAnObject { what: "original" }) };
     let Value::Object(p) = patch else { return Err(SmpError::NotAnObject { what: "patch" }) };
     merge_map(orig, p, schema).map(Value::Object)
@@ -65,20 +66,17 @@ fn compact(v: &Value) -> String {
 /// `mergeMap`: merges a patch map into the original map.
 fn merge_map(
     mut original: Map<String, Value>,
-    patch: &Map<String, Value>,
+    mut patch: Map<String, Value>,
     schema: Schema,
 ) -> Result<Map<String, Value>, SmpError> {
     if let Some(directive) = patch.get(DIRECTIVE) {
         return match directive.as_str() {
             Some("replace") => {
-                let mut out = patch.clone();
-                out.remove(DIRECTIVE);
-                Ok(out)
+                patch.remove(DIRECTIVE);
+                Ok(patch)
             }
             Some("delete") => Ok(Map::new()),
-            _ => {
-                Err(SmpError::BadPatchType { value: compact(directive), item: compact(&Value::Object(patch.clone())) })
-            }
+            _ => Err(SmpError::BadPatchType { value: compact(directive), item: compact(&Value::Object(patch)) }),
         };
     }
     if let Some(retain) = patch.get(RETAIN_KEYS) {
@@ -94,7 +92,7 @@ fn merge_map(
         }
         if let Some(field) = k.strip_prefix(DELETE_FROM_PRIMITIVE_LIST) {
             let Value::Array(remove) = patch_v else {
-                return Err(SmpError::BadDirective { directive: k.clone(), detail: compact(patch_v) });
+                return Err(SmpError::BadDirective { directive: k.clone(), detail: compact(&patch_v) });
             };
             if let Some(Value::Array(list)) = original.get_mut(field) {
                 list.retain(|item| !remove.iter().any(|r| json_eq(r, item)));
@@ -102,24 +100,24 @@ fn merge_map(
             continue;
         }
         if patch_v.is_null() {
-            original.remove(k);
+            original.remove(&k);
             continue;
         }
-        let Some(orig_v) = original.get_mut(k) else {
-            original.insert(k.clone(), discard_nulls(patch_v));
+        let Some(orig_v) = original.get_mut(&k) else {
+            original.insert(k, discard_nulls(patch_v));
             continue;
         };
         // The merged value replaces the original one in its place.
-        let child = schema.field(k);
+        let child = schema.field(&k);
         *orig_v = match (std::mem::take(orig_v), patch_v) {
             (Value::Object(o), Value::Object(p)) => Value::Object(merge_map(o, p, child.schema)?),
             (Value::Array(o), Value::Array(p)) => match child.list {
-                ListStrategy::Replace => patch_v.clone(),
-                ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(&o, p)),
+                ListStrategy::Replace => Value::Array(p),
+                ListStrategy::MergePrimitive => Value::Array(merge_primitive_list(o, &p)),
                 ListStrategy::MergeByKey(key) => Value::Array(merge_keyed_list(o, p, key, child.schema)?),
             },
             // Scalars, or a change of type: the patch value wins (without its nulls).
-            _ => discard_nulls(patch_v),
+            (_, p) => discard_nulls(p),
         };
     }
     Ok(original)
@@ -134,84 +132,82 @@ fn json_eq(a: &Value, b: &Value) -> bool {
 }
 
 /// `discardNullValuesFromPatch`: a patch value added where the original has nothing keeps no nulls.
-fn discard_nulls(v: &Value) -> Value {
-    match v {
+fn discard_nulls(mut v: Value) -> Value {
+    match &mut v {
         Value::Object(m) => {
-            Value::Object(m.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), discard_nulls(v))).collect())
+            m.retain(|_, x| !x.is_null());
+            for x in m.values_mut() {
+                *x = discard_nulls(std::mem::take(x));
+            }
         }
-        Value::Array(a) => Value::Array(a.iter().map(discard_nulls).collect()),
-        other => other.clone(),
+        Value::Array(a) => {
+            for x in a.iter_mut() {
+                *x = discard_nulls(std::mem::take(x));
+            }
+        }
+        _ => {}
     }
+    v
 }
 
 /// Merge of a list of scalars declared `patchStrategy: merge`: union without duplicates, then ordered.
-fn merge_primitive_list(original: &[Value], patch: &[Value]) -> Vec<Value> {
-    let mut merged: Vec<Value> = Vec::new();
+fn merge_primitive_list(original: Vec<Value>, patch: &[Value]) -> Vec<Value> {
+    let mut merged: Vec<Value> = Vec::with_capacity(original.len() + patch.len());
     for v in original.iter().chain(patch) {
         if !merged.iter().any(|m| json_eq(m, v)) {
             merged.push(v.clone());
         }
     }
-    let same = |a: &Value, b: &Value| json_eq(a, b);
-    order_like_apimachinery(merged, patch, original, same)
+    order_like_apimachinery(merged, patch, &original, json_eq)
 }
 
 fn key_of<'a>(item: &'a Value, key: &str) -> Option<&'a Value> {
     item.as_object().and_then(|m| m.get(key))
 }
 
-/// Whether two list items have the same (present) merge key value.
-fn same_key(a: &Value, b: &Value, key: &str) -> bool {
-    matches!((key_of(a, key), key_of(b, key)), (Some(x), Some(y)) if json_eq(x, y))
-}
-
 /// Merge of a list of maps declared `patchStrategy: merge` with a merge key.
 fn merge_keyed_list(
     mut original: Vec<Value>,
-    patch: &[Value],
+    patch: Vec<Value>,
     key: &str,
     schema: Schema,
 ) -> Result<Vec<Value>, SmpError> {
     let no_key = |item: &Value| SmpError::NoMergeKey { item: compact(item), key: key.to_string() };
+    // Whether a list item (by its merge key) is the item with merge key value `k`.
+    let same = |k: &Option<Value>, item: &Value| matches!((k, key_of(item, key)), (Some(x), Some(y)) if json_eq(x, y));
     // Special elements: `$patch: delete` removes by key, `$patch: replace` replaces the whole list.
-    let mut plain: Vec<Value> = Vec::new();
     let mut replace = false;
-    for item in patch {
+    for item in &patch {
         let Some(m) = item.as_object() else {
             // Not a map: apimachinery cannot merge by key; take the patch as it is.
-            return Ok(patch.to_vec());
+            return Ok(patch);
         };
         match m.get(DIRECTIVE) {
-            None => plain.push(item.clone()),
+            None => {}
             Some(Value::String(d)) if d == "delete" => {
-                if !m.contains_key(key) {
-                    return Err(no_key(item));
-                }
-                original.retain(|o| !same_key(o, item, key));
+                let Some(k) = m.get(key) else { return Err(no_key(item)) };
+                let k = Some(k.clone());
+                original.retain(|o| !same(&k, o));
             }
             Some(Value::String(d)) if d == "replace" => replace = true,
             Some(Value::String(d)) if d == "merge" => return Err(SmpError::MergeInList),
             Some(other) => return Err(SmpError::BadPatchType { value: compact(other), item: compact(item) }),
         }
     }
+    let plain: Vec<Value> = patch.into_iter().filter(|item| key_of(item, DIRECTIVE).is_none()).collect();
     if replace {
         return Ok(plain);
     }
-    // The server order only needs each item's merge key (`same_key` looks at nothing else).
-    let server_order: Vec<Value> = original
-        .iter()
-        .map(|o| match key_of(o, key) {
-            Some(k) => Value::Object(Map::from_iter([(key.to_string(), k.clone())])),
-            None => Value::Null,
-        })
-        .collect();
+    // The orders only need each item's merge key.
+    let merge_keys = |list: &[Value]| -> Vec<Option<Value>> { list.iter().map(|o| key_of(o, key).cloned()).collect() };
+    let server_order = merge_keys(&original);
+    let patch_order = merge_keys(&plain);
     let mut merged = original;
-    for item in &plain {
+    for item in plain {
         let Value::Object(p) = item else { continue };
-        if !p.contains_key(key) {
-            return Err(no_key(item));
-        }
-        match merged.iter().position(|o| same_key(o, item, key)) {
+        let Some(k) = p.get(key).cloned() else { return Err(no_key(&Value::Object(p))) };
+        let k = Some(k);
+        match merged.iter().position(|o| same(&k, o)) {
             Some(idx) => {
                 if let Some(slot) = merged.get_mut(idx) {
                     let base = match std::mem::take(slot) {
@@ -221,23 +217,23 @@ fn merge_keyed_list(
                     *slot = Value::Object(merge_map(base, p, schema)?);
                 }
             }
-            None => merged.push(item.clone()),
+            None => merged.push(Value::Object(p)),
         }
     }
-    let same = |a: &Value, b: &Value| same_key(a, b, key);
-    Ok(order_like_apimachinery(merged, &plain, &server_order, same))
+    Ok(order_like_apimachinery(merged, &patch_order, &server_order, same))
 }
 
 /// `normalizeElementOrder` + `mergeSortedSlice`: items present in the patch come in patch order, items only
 /// on the server keep server order, and the two sequences are interleaved by server position (an item the
-/// server does not know goes before the remaining server-only items).
-fn order_like_apimachinery(
+/// server does not know goes before the remaining server-only items). `patch` and `server` hold what
+/// identifies an item (the item itself, or its merge key); `same(id, item)` matches them.
+fn order_like_apimachinery<I>(
     merged: Vec<Value>,
-    patch: &[Value],
-    server: &[Value],
-    same: impl Fn(&Value, &Value) -> bool,
+    patch: &[I],
+    server: &[I],
+    same: impl Fn(&I, &Value) -> bool,
 ) -> Vec<Value> {
-    let index_in = |list: &[Value], v: &Value| list.iter().position(|x| same(x, v));
+    let index_in = |list: &[I], v: &Value| list.iter().position(|x| same(x, v));
     let (mut from_patch, mut server_only): (Vec<Value>, Vec<Value>) =
         merged.into_iter().partition(|m| index_in(patch, m).is_some());
     from_patch.sort_by_key(|v| index_in(patch, v));
