@@ -11,6 +11,7 @@ mod funcs;
 mod goview;
 pub mod incluster;
 mod mesh;
+mod pointer;
 mod probes;
 pub mod quantity;
 mod stream;
@@ -32,6 +33,7 @@ pub fn go_struct_view(value: &serde_json::Value) -> gotmpl::Value {
     goview::view(value, "")
 }
 use crate::install::labels::DEFAULT_REVISION;
+use pointer::PointerExt;
 use typed::Kind;
 use webhook::{Params, Pod};
 
@@ -417,14 +419,14 @@ fn inject_required(meta: &Value) -> bool {
     if IGNORED_NAMESPACES.contains(&ns) {
         return false;
     }
-    let ann = meta.pointer("/annotations").and_then(|a| a.get(INJECT_KEY)).and_then(Value::as_str);
-    let lbl = meta.pointer("/labels").and_then(|l| l.get(INJECT_KEY)).and_then(Value::as_str);
+    let ann = meta.at("/annotations").and_then(|a| a.get(INJECT_KEY)).and_then(Value::as_str);
+    let lbl = meta.at("/labels").and_then(|l| l.get(INJECT_KEY)).and_then(Value::as_str);
     lbl.or(ann) != Some("false")
 }
 
 /// `GetDeployMetaFromPod`: the owner of a bare pod, derived from its controller reference.
 fn deploy_meta_from_pod(meta: &Value) -> (String, String, String, String) {
-    let s = |p: &str| meta.pointer(p).and_then(Value::as_str).unwrap_or_default().to_string();
+    let s = |p: &str| meta.at(p).and_then(Value::as_str).unwrap_or_default().to_string();
     let (mut name, ns) = (s("/name"), s("/namespace"));
     let (mut kind, mut api) = ("Pod".to_string(), "v1".to_string());
     if !s("/generateName").is_empty() {
@@ -437,8 +439,7 @@ fn deploy_meta_from_pod(meta: &Value) -> (String, String, String, String) {
             api = rs("apiVersion");
             kind = rs("kind");
             name = rs("name");
-            let lbl =
-                |k: &str| meta.pointer("/labels").and_then(|l| l.get(k)).and_then(Value::as_str).unwrap_or_default();
+            let lbl = |k: &str| meta.at("/labels").and_then(|l| l.get(k)).and_then(Value::as_str).unwrap_or_default();
             let hash = lbl("pod-template-hash");
             let rollout = lbl("rollouts-pod-template-hash");
             if kind == "ReplicaSet" && !hash.is_empty() && name.ends_with(hash) {
@@ -560,20 +561,20 @@ impl Injector<'_> {
             return Ok(obj);
         }
         let (meta_ptr, spec_ptr) = kind.pod_pointers();
-        if kind.template_required() && obj.pointer("/spec/template").is_none_or(Value::is_null) {
+        if kind.template_required() && obj.at("/spec/template").is_none_or(Value::is_null) {
             return Err(InjectError::Inject("spec.template is required value".into()));
         }
-        let meta = obj.pointer(meta_ptr).cloned().unwrap_or(Value::Null);
-        let spec = obj.pointer(spec_ptr).cloned().unwrap_or(Value::Null);
-        check_pod_shape(&meta, &spec, meta_ptr, spec_ptr)?;
-        if meta_ptr != "/metadata" {
-            let top = obj.get("metadata").cloned().unwrap_or(Value::Null);
-            check_pod_shape(&top, &Value::Null, "/metadata", spec_ptr)?;
+        {
+            let at = |p: &str| obj.at(p).unwrap_or(&Value::Null);
+            check_pod_shape(at(meta_ptr), at(spec_ptr), meta_ptr, spec_ptr)?;
+            if meta_ptr != "/metadata" {
+                check_pod_shape(at("/metadata"), &Value::Null, "/metadata", spec_ptr)?;
+            }
         }
         typed::normalize_object(kind, &mut obj);
         let mut pod = Pod {
-            meta: obj.pointer(meta_ptr).cloned().unwrap_or_else(|| serde_json::json!({})),
-            spec: obj.pointer(spec_ptr).cloned().unwrap_or_else(|| serde_json::json!({})),
+            meta: obj.at(meta_ptr).cloned().unwrap_or_else(|| serde_json::json!({})),
+            spec: obj.at(spec_ptr).cloned().unwrap_or_else(|| serde_json::json!({})),
         };
         if !pod.meta.is_object() {
             pod.meta = serde_json::json!({});
@@ -581,7 +582,7 @@ impl Injector<'_> {
         let (deploy_name, deploy_ns, type_kind, api_version) = if kind == Kind::Pod {
             deploy_meta_from_pod(&pod.meta)
         } else {
-            let s = |p: &str| obj.pointer(p).and_then(Value::as_str).unwrap_or_default().to_string();
+            let s = |p: &str| obj.at(p).and_then(Value::as_str).unwrap_or_default().to_string();
             (s("/metadata/name"), s("/metadata/namespace"), s("/kind"), s("/apiVersion"))
         };
         let pod_name = pod.meta.get("name").and_then(Value::as_str).filter(|n| !n.is_empty());
@@ -594,8 +595,7 @@ impl Injector<'_> {
             return Ok(obj);
         }
         let mesh =
-            match pod.meta.pointer("/annotations").and_then(|a| a.get(PROXY_CONFIG_ANNOTATION)).and_then(Value::as_str)
-            {
+            match pod.meta.at("/annotations").and_then(|a| a.get(PROXY_CONFIG_ANNOTATION)).and_then(Value::as_str) {
                 Some(pca) => {
                     std::borrow::Cow::Owned(mesh::apply_proxy_config_annotation(self.mesh, pca).map_err(|e| {
                         InjectError::Inject(format!("could not parse proxy config: {e} (in {subject})"))
@@ -624,9 +624,9 @@ impl Injector<'_> {
             InjectError::Inject(m) => InjectError::Inject(format!("{} (in {subject})", m.trim_end())),
             other => other,
         })?;
+        // The object was normalised before, and `inject_pod` normalises the pod it returns.
         set_pointer(&mut obj, meta_ptr, pod.meta);
         set_pointer(&mut obj, spec_ptr, pod.spec);
-        typed::normalize_object(kind, &mut obj);
         Ok(obj)
     }
 }

@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::pointer::PointerExt;
 use super::quantity;
 
 /// The kinds registered in upstream's inject scheme (looked up by kind alone).
@@ -165,7 +166,7 @@ fn ensure(m: &mut Map<String, Value>, key: &str, default: Value) {
 }
 
 fn obj_at<'a>(v: &'a mut Value, pointer: &str) -> Option<&'a mut Map<String, Value>> {
-    v.pointer_mut(pointer).and_then(Value::as_object_mut)
+    v.at_mut(pointer).and_then(Value::as_object_mut)
 }
 
 /// Struct defaults of a pod spec: every container gets `resources: {}`; `containers` is always there.
@@ -404,18 +405,18 @@ mod tests {
             "spec": {"template": {"spec": {"containers": [{"name": "a", "image": "",
                 "resources": {"limits": {"cpu": "2000m", "memory": "1024Mi"}}}]}}}});
         normalize_object(Kind::Deployment, &mut d);
-        assert_eq!(d.pointer("/spec/strategy"), Some(&json!({})));
-        assert_eq!(d.pointer("/status"), Some(&json!({})));
-        assert_eq!(d.pointer("/spec/template/metadata"), Some(&json!({})));
-        assert_eq!(d.pointer("/spec/template/spec/containers/0/resources/limits/cpu"), Some(&json!("2")));
-        assert_eq!(d.pointer("/spec/template/spec/containers/0/resources/limits/memory"), Some(&json!("1Gi")));
-        assert_eq!(d.pointer("/spec/template/spec/containers/0/image"), None);
-        assert_eq!(d.pointer("/metadata/creationTimestamp"), None);
+        assert_eq!(d.at("/spec/strategy"), Some(&json!({})));
+        assert_eq!(d.at("/status"), Some(&json!({})));
+        assert_eq!(d.at("/spec/template/metadata"), Some(&json!({})));
+        assert_eq!(d.at("/spec/template/spec/containers/0/resources/limits/cpu"), Some(&json!("2")));
+        assert_eq!(d.at("/spec/template/spec/containers/0/resources/limits/memory"), Some(&json!("1Gi")));
+        assert_eq!(d.at("/spec/template/spec/containers/0/image"), None);
+        assert_eq!(d.at("/metadata/creationTimestamp"), None);
         let mut p = json!({"metadata": {"creationTimestamp": "2024-01-01T00:00:00Z"},
             "spec": {"containers": [{"name": "a", "resources": {"requests": {"cpu": 1, "memory": "1024Mi"}}}]}});
         normalize_object(Kind::Pod, &mut p);
-        assert_eq!(p.pointer("/metadata/creationTimestamp"), Some(&json!("2024-01-01T00:00:00Z")));
-        assert_eq!(p.pointer("/spec/containers/0/resources/requests/cpu"), Some(&json!("1")));
+        assert_eq!(p.at("/metadata/creationTimestamp"), Some(&json!("2024-01-01T00:00:00Z")));
+        assert_eq!(p.at("/spec/containers/0/resources/requests/cpu"), Some(&json!("1")));
     }
 
     #[test]
@@ -423,9 +424,9 @@ mod tests {
         let mut d =
             json!({"kind": "Pod", "metadata": {"labels": {}, "annotations": {"a": ""}}, "spec": {"containers": []}});
         normalize_object(Kind::Pod, &mut d);
-        assert_eq!(d.pointer("/metadata/labels"), None);
-        assert_eq!(d.pointer("/metadata/annotations/a"), Some(&json!("")));
-        assert_eq!(d.pointer("/spec/containers"), Some(&json!([])));
+        assert_eq!(d.at("/metadata/labels"), None);
+        assert_eq!(d.at("/metadata/annotations/a"), Some(&json!("")));
+        assert_eq!(d.at("/spec/containers"), Some(&json!([])));
     }
 
     #[test]

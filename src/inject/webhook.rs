@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::config::Templates;
+use super::pointer::PointerExt;
 use super::{
     INTERCEPTION_MODE_ANNOTATION, InjectError, MERGE_METRICS_ANNOTATION, PROXY_CONFIG_ANNOTATION, PROXY_CONTAINER,
     funcs, goview, mesh, probes, typed, validate,
@@ -107,7 +108,7 @@ fn label<'v>(meta: &'v Value, key: &str) -> Option<&'v str> {
 }
 
 fn str_at<'v>(v: &'v Value, pointer: &str) -> &'v str {
-    v.pointer(pointer).and_then(Value::as_str).unwrap_or_default()
+    v.at(pointer).and_then(Value::as_str).unwrap_or_default()
 }
 
 fn map_mut<'v>(v: &'v mut Value, key: &str) -> Option<&'v mut Map<String, Value>> {
@@ -179,7 +180,7 @@ fn clear_prometheus(meta: &mut Value) {
 }
 
 fn status_port_of(mesh: &Value) -> i64 {
-    mesh.pointer("/defaultConfig/statusPort").and_then(Value::as_i64).unwrap_or(15020)
+    mesh.at("/defaultConfig/statusPort").and_then(Value::as_i64).unwrap_or(15020)
 }
 
 /// `stripPod`: the pod without previously injected containers (template data is built from it).
@@ -234,7 +235,7 @@ fn reinsert_overrides(mut pod: Pod) -> Result<Pod, InjectError> {
 /// `ProxyImage`: `<hub>/<image>:<tag>[-<variant>]`.
 fn proxy_image(values: &Value, proxy_config: &Value, meta: &Value) -> String {
     let hub = str_at(values, "/global/hub");
-    let tag = match values.pointer("/global/tag") {
+    let tag = match values.at("/global/tag") {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) | None => String::new(),
         Some(other) => other.to_string(),
@@ -358,9 +359,10 @@ fn proxy_config_view(pc: &Value) -> gotmpl::Value {
     view
 }
 
-/// Strategic merge of a template overlay (a pod as JSON) onto a pod.
-fn apply_overlay(target: Pod, overlay: &Value) -> Result<Pod, InjectError> {
-    let smp = |orig: Value, patch: Option<&Value>, schema: Schema| -> Result<Value, InjectError> {
+/// Strategic merge of a template overlay (a pod as JSON) onto a pod, then the normalisation of the
+/// decode into `corev1.Pod` that follows it upstream.
+fn apply_overlay(target: Pod, overlay: Value) -> Result<Pod, InjectError> {
+    let smp = |orig: Value, patch: Option<Value>, schema: Schema| -> Result<Value, InjectError> {
         match patch {
             None | Some(Value::Null) => Ok(orig),
             Some(p) => {
@@ -370,13 +372,18 @@ fn apply_overlay(target: Pod, overlay: &Value) -> Result<Pod, InjectError> {
             }
         }
     };
-    if !(overlay.is_object() || overlay.is_null()) {
-        return Err(InjectError::Inject(
-            "strategic merge: json: cannot unmarshal non-object into Go value of type map[string]interface {}".into(),
-        ));
-    }
-    let mut meta = smp(target.meta, overlay.get("metadata"), Schema::ObjectMeta)?;
-    let mut spec = smp(target.spec, overlay.get("spec"), Schema::PodSpec)?;
+    let (meta_patch, spec_patch) = match overlay {
+        Value::Object(mut o) => (o.remove("metadata"), o.remove("spec")),
+        Value::Null => (None, None),
+        _ => {
+            return Err(InjectError::Inject(
+                "strategic merge: json: cannot unmarshal non-object into Go value of type map[string]interface {}"
+                    .into(),
+            ));
+        }
+    };
+    let mut meta = smp(target.meta, meta_patch, Schema::ObjectMeta)?;
+    let mut spec = smp(target.spec, spec_patch, Schema::PodSpec)?;
     typed::normalize_pod_parts(&mut meta, &mut spec);
     Ok(Pod { meta, spec })
 }
@@ -419,7 +426,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
         let text = t.execute("inject", &data).map_err(|e| InjectError::Inject(e.to_string()))?;
         let overlay =
             goyaml::parse(&text).map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
-        template_pod = apply_overlay(std::mem::take(&mut template_pod), &overlay)
+        template_pod = apply_overlay(std::mem::take(&mut template_pod), overlay.clone())
             .map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
         let native = match annotation(&merged.meta, NATIVE_ANNOTATION) {
             Some("true") => true,
@@ -432,7 +439,7 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
         {
             move_to_init(&mut merged.spec, PROXY_CONTAINER);
         }
-        merged = apply_overlay(std::mem::take(&mut merged), &overlay).map_err(|e| {
+        merged = apply_overlay(std::mem::take(&mut merged), overlay).map_err(|e| {
             InjectError::Inject(format!(
                 "failed parsing generated injected YAML (check Istio sidecar injector configuration): {e}"
             ))
@@ -448,7 +455,7 @@ fn apply_container(target: Pod, container: &Value, list: &str) -> Result<Pod, In
         spec.insert("containers".into(), json!([]));
     }
     spec.insert(list.into(), json!([container]));
-    apply_overlay(target, &json!({"spec": spec}))
+    apply_overlay(target, json!({"spec": spec}))
 }
 
 /// `reapplyOverwrittenContainers`: user-defined containers named like template containers win.
@@ -621,8 +628,7 @@ fn apply_rewrite(pod: &mut Pod, values: &Value, mesh: &Value) {
     if !has_sidecar(&pod.spec) {
         return;
     }
-    let default =
-        values.pointer("/sidecarInjectorWebhook/rewriteAppHTTPProbe").and_then(Value::as_bool).unwrap_or(false);
+    let default = values.at("/sidecarInjectorWebhook/rewriteAppHTTPProbe").and_then(Value::as_bool).unwrap_or(false);
     let rewrite = annotation(&pod.meta, "sidecar.istio.io/rewriteAppHTTPProbers")
         .and_then(validate::parse_go_bool)
         .unwrap_or(default);
@@ -681,8 +687,8 @@ fn reorder(pod: &mut Pod, original_meta: &Value, mesh: &Value, values: &Value) -
         Some(pca) => mesh::apply_proxy_config_annotation(mesh, pca).map_err(InjectError::Inject)?,
         None => mesh.clone(),
     };
-    let hold = mc.pointer("/defaultConfig/holdApplicationUntilProxyStarts").and_then(Value::as_bool).unwrap_or(false)
-        || values.pointer("/global/proxy/holdApplicationUntilProxyStarts").and_then(Value::as_bool).unwrap_or(false);
+    let hold = mc.at("/defaultConfig/holdApplicationUntilProxyStarts").and_then(Value::as_bool).unwrap_or(false)
+        || values.at("/global/proxy/holdApplicationUntilProxyStarts").and_then(Value::as_bool).unwrap_or(false);
     move_container(&mut pod.spec, "containers", PROXY_CONTAINER, if hold { Place::First } else { Place::Last });
     if find(containers(&pod.spec, "initContainers"), PROXY_CONTAINER).is_some() {
         for n in [ENABLE_CORE_DUMP, PROXY_CONTAINER, VALIDATION_CONTAINER, INIT_CONTAINER] {
