@@ -402,6 +402,46 @@ fn move_to_init(spec: &mut Value, name: &str) {
     }
 }
 
+/// The pod spec lists whose item names the injection status records (in this order), and the only
+/// parts of the template pod that injection reads.
+const STATUS_LISTS: [&str; 4] = ["initContainers", "containers", "volumes", "imagePullSecrets"];
+
+/// What of a template overlay decides the names in the template pod's [`STATUS_LISTS`] when it is
+/// merged onto an empty pod: the metadata, the spec's directives, and the lists with each item's
+/// `name` and `$patch` only. Merging this instead of a copy of the whole overlay gives the same
+/// names and the same errors (onto an empty pod only top-level directives can fail).
+fn name_skeleton(overlay: &Value) -> Value {
+    let (Some(o), Some(Value::Object(spec))) = (overlay.as_object(), overlay.get("spec")) else {
+        return overlay.clone();
+    };
+    let item = |v: &Value| match v.as_object() {
+        Some(m) => Value::Object(
+            m.iter().filter(|(k, _)| *k == "name" || *k == "$patch").map(|(k, x)| (k.clone(), x.clone())).collect(),
+        ),
+        None => v.clone(),
+    };
+    let mut skeleton_spec = Map::new();
+    for (k, v) in spec {
+        if k.starts_with('$') {
+            skeleton_spec.insert(k.clone(), v.clone());
+        } else if STATUS_LISTS.contains(&k.as_str()) {
+            let kept = match v {
+                Value::Array(items) => Value::Array(items.iter().map(item).collect()),
+                other => other.clone(),
+            };
+            skeleton_spec.insert(k.clone(), kept);
+        }
+    }
+    let mut skeleton = Map::new();
+    for (k, v) in o {
+        match k.as_str() {
+            "spec" => skeleton.insert(k.clone(), Value::Object(std::mem::take(&mut skeleton_spec))),
+            _ => skeleton.insert(k.clone(), v.clone()),
+        };
+    }
+    Value::Object(skeleton)
+}
+
 fn select_templates(meta: &Value) -> Vec<String> {
     match annotation(meta, TEMPLATES_ANNOTATION) {
         Some(a) => a.split(',').map(|s| s.trim().to_string()).collect(),
@@ -415,7 +455,9 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
     let data = template_data(p, &stripped);
     let mut merged = pod.clone();
     let mut template_pod = Pod { meta: json!({}), spec: json!({}) };
-    for name in select_templates(&pod.meta) {
+    let selected = select_templates(&pod.meta);
+    let single = selected.len() == 1;
+    for name in selected {
         let Some(t) = p.templates.get(&name) else {
             let have: Vec<&str> = p.templates.keys().map(String::as_str).collect();
             return Err(InjectError::Inject(format!(
@@ -426,7 +468,10 @@ fn run_templates(p: &Params<'_>, pod: &Pod) -> Result<(Pod, Pod), InjectError> {
         let text = t.execute("inject", &data).map_err(|e| InjectError::Inject(e.to_string()))?;
         let overlay =
             goyaml::parse(&text).map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
-        template_pod = apply_overlay(std::mem::take(&mut template_pod), overlay.clone())
+        // Only names are read from the template pod; with one template it starts empty and its
+        // names come from the skeleton alone (several templates merge onto each other in full).
+        let for_template = if single { name_skeleton(&overlay) } else { overlay.clone() };
+        template_pod = apply_overlay(std::mem::take(&mut template_pod), for_template)
             .map_err(|e| InjectError::Inject(format!("failed applying injection overlay: {e}")))?;
         let native = match annotation(&merged.meta, NATIVE_ANNOTATION) {
             Some("true") => true,
@@ -657,14 +702,12 @@ fn status_value(template: &Pod, revision: &str) -> String {
         if n.is_empty() { Value::Null } else { json!(n) }
     };
     let rev = if revision.is_empty() { "default" } else { revision };
-    format!(
-        "{{\"initContainers\":{},\"containers\":{},\"volumes\":{},\"imagePullSecrets\":{},\"revision\":{}}}",
-        list("initContainers"),
-        list("containers"),
-        list("volumes"),
-        list("imagePullSecrets"),
-        json!(rev)
-    )
+    let mut out = String::from("{");
+    for l in STATUS_LISTS {
+        out.push_str(&format!("{}:{},", json!(l), list(l)));
+    }
+    out.push_str(&format!("\"revision\":{}}}", json!(rev)));
+    out
 }
 
 enum Place {
@@ -764,6 +807,45 @@ mod tests {
             status_value(&t, ""),
             r#"{"initContainers":["istio-init"],"containers":null,"volumes":null,"imagePullSecrets":null,"revision":"default"}"#
         );
+    }
+
+    /// The template pod built from [`name_skeleton`] has the names (or the error) of the one built
+    /// from the whole overlay.
+    fn assert_skeleton_agrees(overlay: &Value) {
+        let empty = || Pod { meta: json!({}), spec: json!({}) };
+        let full = apply_overlay(empty(), overlay.clone());
+        let skeleton = apply_overlay(empty(), name_skeleton(overlay));
+        match (full, skeleton) {
+            (Ok(f), Ok(s)) => {
+                for l in STATUS_LISTS {
+                    assert_eq!(names(&f.spec, l), names(&s.spec, l), "{l} of {overlay}");
+                }
+            }
+            (Err(f), Err(s)) => assert_eq!(f.to_string(), s.to_string(), "{overlay}"),
+            (f, s) => panic!("{overlay}: full {:?}, skeleton {:?}", f.err(), s.err()),
+        }
+    }
+
+    #[test]
+    fn name_skeleton_keeps_names_and_errors() {
+        for overlay in [
+            json!({"spec": {"containers": [{"name": "istio-proxy", "image": "x", "env": [{"name": "A"}]}, {"image": "nameless"},
+                {"name": null}, "not-a-map"], "volumes": [{"name": "v", "emptyDir": {}}], "hostNetwork": true},
+                "metadata": {"annotations": {"a": "b"}}}),
+            json!({"spec": {"$patch": "replace", "initContainers": [{"name": "istio-init", "$patch": "delete"}]}}),
+            json!({"spec": {"$patch": "bogus", "containers": [{"name": "a"}]}}),
+            json!({"spec": {"$retainKeys": ["volumes"], "volumes": [{"name": "v"}], "containers": [{"name": "c"}]}}),
+            json!({"spec": {"$retainKeys": "not-a-list"}}),
+            json!({"spec": {"$deleteFromPrimitiveList/x": 1}}),
+            json!({"spec": {"imagePullSecrets": null, "containers": {"name": "not-a-list"}}}),
+            json!({"metadata": {"$patch": "bogus"}, "spec": {}}),
+            json!({"spec": null}),
+            json!({"spec": "text"}),
+            json!([1]),
+            Value::Null,
+        ] {
+            assert_skeleton_agrees(&overlay);
+        }
     }
 
     #[test]
