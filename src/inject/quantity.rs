@@ -96,8 +96,27 @@ pub fn validate(s: &str) -> Result<(), QuantityError> {
     parse(s).map(|_| ())
 }
 
+/// Whether `s` is its own canonical form by its shape alone: one to three digits without a leading
+/// zero and a known suffix (`100m`, `128Mi`, `2`), which is how pod specs usually spell resources.
+/// A shortcut past the full parse; a test checks every such string against it.
+fn already_canonical(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (num, suffix) = s.split_at(digits);
+    (1..=3).contains(&num.len())
+        && !num.starts_with('0')
+        && (BINARY_SUFFIXES.contains(&suffix) || DECIMAL_SUFFIXES.iter().any(|(x, _)| *x == suffix))
+}
+
 /// The canonical spelling of a quantity, or `None` when it does not parse.
 pub fn canonical(s: &str) -> Option<String> {
+    if already_canonical(s) {
+        return Some(s.to_string());
+    }
+    canonical_parsed(s)
+}
+
+/// [`canonical`] by the full parse.
+fn canonical_parsed(s: &str) -> Option<String> {
     let p = parse(s).ok()?;
     if p.mantissa == 0 {
         return Some("0".to_string());
@@ -154,6 +173,24 @@ pub fn canonical(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortcut_agrees_with_the_full_parse() {
+        let suffixes = BINARY_SUFFIXES.iter().copied().chain(DECIMAL_SUFFIXES.iter().map(|(x, _)| *x));
+        for suffix in suffixes {
+            for n in 0..=1000 {
+                let q = format!("{n}{suffix}");
+                if already_canonical(&q) {
+                    assert_eq!(canonical_parsed(&q).as_deref(), Some(q.as_str()), "{q}");
+                }
+            }
+            assert!(already_canonical(&format!("999{suffix}")));
+            assert!(!already_canonical(&format!("1000{suffix}")));
+            assert!(!already_canonical(&format!("01{suffix}")));
+        }
+        assert!(!already_canonical("1x"));
+        assert!(!already_canonical("Mi"));
+    }
 
     #[test]
     fn canonical_forms_match_go() {
