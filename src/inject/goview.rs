@@ -99,6 +99,46 @@ pub fn wrapper(v: Value) -> Value {
     Value::map_from([("Value", v.clone()), ("GetValue", getter(v))])
 }
 
+/// Whether [`json_name`] of `go` is `json`, without building the name.
+fn json_name_is(go: &str, json: &str) -> bool {
+    // The JSON name of an ASCII Go name differs from it in letter case only.
+    if go.is_ascii() && !go.eq_ignore_ascii_case(json) {
+        return false;
+    }
+    if let Some((j, _)) = SPECIAL_NAMES.iter().find(|(_, g)| *g == go) {
+        return *j == json;
+    }
+    let mut c = go.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).eq(json.chars()),
+        None => json.is_empty(),
+    }
+}
+
+/// One step into a Go view as [`to_json`] would see it, without converting the rest: the view that
+/// becomes JSON field `name` of `v` (a view found under JSON field `field`), with the JSON field
+/// name its own conversion uses. None when that field is absent or `v` is not a map.
+pub fn json_child<'a>(v: &Value, field: &str, name: &'a str) -> Option<(Value, &'a str)> {
+    let m = v.as_map()?;
+    let keys = m.keys();
+    let is_struct = !STRING_MAP_FIELDS.contains(&field)
+        && !keys.is_empty()
+        && keys.iter().all(|k| k.chars().next().is_some_and(char::is_uppercase));
+    if !is_struct {
+        return m.get(name).map(|x| (x, name));
+    }
+    // The last key with this JSON name wins, as when the object is collected.
+    let x = keys
+        .iter()
+        .rev()
+        .filter(|k| !k.starts_with("Get") && json_name_is(k, name))
+        .find_map(|k| m.get(k).filter(|x| !matches!(x, Value::Method(_))))?;
+    match x {
+        Value::Map(w) if WRAPPER_FIELDS.contains(&name) => Some((w.get("Value").unwrap_or_default(), "")),
+        x => Some((x, name)),
+    }
+}
+
 /// Back from a Go view to JSON with JSON field names (wrappers unwrapped). Maps whose keys do not
 /// look like Go field names (lower-case first letter) are taken as plain maps.
 pub fn to_json(v: &Value) -> Json {
@@ -154,6 +194,21 @@ mod tests {
         );
         assert_eq!(v.get_path(&["Labels", "app"]), Some(Value::string("x")));
         assert_eq!(to_json(&v), j);
+    }
+
+    #[test]
+    fn json_child_agrees_with_to_json() {
+        let j = json!({"concurrency": 2, "podIP": "1.2.3.4", "labels": {"Up": "x"}, "ports": [{"name": "p"}]});
+        let v = view(&j, "");
+        let whole = to_json(&v);
+        for name in ["concurrency", "podIP", "labels", "ports", "missing"] {
+            let child = json_child(&v, "", name).map(|(c, field)| to_json_field(&c, field));
+            assert_eq!(child.as_ref(), whole.get(name), "{name}");
+        }
+        let labels = json_child(&v, "", "labels").map(|(c, f)| (c, f.to_string()));
+        let (labels, field) = labels.unwrap_or_default();
+        assert_eq!(json_child(&labels, &field, "Up").map(|(c, _)| c), Some(Value::string("x")));
+        assert!(json_child(&Value::Int(1), "", "x").is_none());
     }
 
     #[test]

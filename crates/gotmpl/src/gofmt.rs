@@ -613,6 +613,10 @@ fn digits_of(s: &str) -> (Vec<u8>, i32) {
 
 /// `strconv.FormatFloat(x, fmt, prec, 64)` for fmt in e, E, f, F, g, G, b, x, X (`prec` None = -1).
 pub fn format_float(x: f64, fmt: char, prec: Option<usize>) -> String {
+    // Shortest %g of a whole number below 1e6 (the %e threshold) is its integer form.
+    if fmt == 'g' && prec.is_none() && x.fract() == 0.0 && x.abs() < 1e6 && !(x == 0.0 && x.is_sign_negative()) {
+        return (x as i64).to_string();
+    }
     if x.is_nan() {
         return "NaN".into();
     }
@@ -985,5 +989,27 @@ fn unquote_one(s: &str, quote: char) -> Option<(Piece, &str)> {
             Some((Piece::Byte(b), &s[4..]))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_float;
+
+    #[test]
+    fn shortest_g_of_whole_numbers() {
+        for (x, want) in [
+            (15020.0, "15020"),
+            (999_999.0, "999999"),
+            (100_000.0, "100000"),
+            (1e6, "1e+06"),
+            (-3.0, "-3"),
+            (0.0, "0"),
+            (-0.0, "-0"),
+            (0.5, "0.5"),
+            (-1e7, "-1e+07"),
+        ] {
+            assert_eq!(format_float(x, 'g', None), want, "{x}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! `unset` and `mergeOverwrite` mutate data that other templates and variables observe, exactly as
 //! Helm charts rely on. Cloning a [`Value`] is cheap (reference counts only).
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
 use std::fmt;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -46,7 +46,8 @@ pub struct Map(Arc<MapData>);
 
 #[derive(Default)]
 struct MapData {
-    entries: RwLock<BTreeMap<Key, Value>>,
+    /// Sorted by key, keys unique: lookups are binary searches and iteration needs no sorting.
+    entries: RwLock<Vec<(Key, Value)>>,
     /// Zero value of the element type for typed maps; None for `map[string]interface{}`.
     zero: Option<Value>,
 }
@@ -80,19 +81,31 @@ impl Map {
     }
     /// The value under `key` (a cheap clone), if present.
     pub fn get(&self, key: &str) -> Option<Value> {
-        read(&self.0.entries).get(key).cloned()
+        let entries = read(&self.0.entries);
+        find(&entries, key).ok().and_then(|i| entries.get(i)).map(|(_, v)| v.clone())
     }
     /// Whether `key` is present.
     pub fn contains_key(&self, key: &str) -> bool {
-        read(&self.0.entries).contains_key(key)
+        find(&read(&self.0.entries), key).is_ok()
     }
     /// Inserts or replaces `key`, visible through every clone of this map.
     pub fn insert(&self, key: impl Into<Key>, value: Value) {
-        write(&self.0.entries).insert(key.into(), value);
+        let key = key.into();
+        let mut entries = write(&self.0.entries);
+        match find(&entries, &key) {
+            Ok(i) => {
+                if let Some(slot) = entries.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => entries.insert(i, (key, value)),
+        }
     }
     /// Removes `key`, returning its value.
     pub fn remove(&self, key: &str) -> Option<Value> {
-        write(&self.0.entries).remove(key)
+        let mut entries = write(&self.0.entries);
+        let i = find(&entries, key).ok()?;
+        Some(entries.remove(i).1)
     }
     /// Number of entries.
     pub fn len(&self) -> usize {
@@ -104,11 +117,11 @@ impl Map {
     }
     /// A snapshot of the entries in sorted key order.
     pub fn entries(&self) -> Vec<(Key, Value)> {
-        read(&self.0.entries).iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        read(&self.0.entries).clone()
     }
     /// A snapshot of the keys in sorted order.
     pub fn keys(&self) -> Vec<Key> {
-        read(&self.0.entries).keys().cloned().collect()
+        read(&self.0.entries).iter().map(|(k, _)| k.clone()).collect()
     }
     /// Whether both handles refer to the same map.
     pub fn ptr_eq(&self, other: &Map) -> bool {
@@ -121,9 +134,36 @@ impl Map {
 }
 
 impl FromIterator<(Key, Value)> for Map {
+    /// A later entry replaces an earlier one of the same key.
     fn from_iter<I: IntoIterator<Item = (Key, Value)>>(iter: I) -> Self {
-        Map(Arc::new(MapData { entries: RwLock::new(iter.into_iter().collect()), zero: None }))
+        let mut all: Vec<(Key, Value)> = iter.into_iter().collect();
+        all.sort_by(|a, b| cmp_keys(&a.0, &b.0));
+        let mut entries: Vec<(Key, Value)> = Vec::with_capacity(all.len());
+        for (k, v) in all {
+            match entries.last_mut() {
+                Some(last) if last.0 == k => last.1 = v,
+                _ => entries.push((k, v)),
+            }
+        }
+        Map(Arc::new(MapData { entries: RwLock::new(entries), zero: None }))
     }
+}
+
+/// Byte-wise order of keys (`str`'s order), compared inline: keys are short and mostly differ
+/// early, where a call to `memcmp` would cost more than the comparison.
+fn cmp_keys(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Position of `key` in sorted `entries`, or where it would be inserted.
+fn find(entries: &[(Key, Value)], key: &str) -> Result<usize, usize> {
+    entries.binary_search_by(|(k, _)| cmp_keys(k, key))
 }
 
 impl List {
@@ -504,5 +544,36 @@ impl From<Map> for Value {
 impl From<List> for Value {
     fn from(l: List) -> Self {
         Value::List(l)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_keep_sorted_unique_keys() {
+        let m: Map =
+            [("b", 1), ("a", 2), ("b", 3), ("ab", 4)].into_iter().map(|(k, v)| (Key::from(k), Value::Int(v))).collect();
+        let keys = |m: &Map| m.keys().iter().map(|k| k.to_string()).collect::<Vec<_>>();
+        assert_eq!(keys(&m), ["a", "ab", "b"]);
+        assert_eq!(m.get("b"), Some(Value::Int(3)), "a later entry wins");
+        m.insert("B", Value::Int(5));
+        m.insert("a", Value::Int(6));
+        m.insert("", Value::Int(7));
+        assert_eq!(keys(&m), ["", "B", "a", "ab", "b"]);
+        assert_eq!(m.get("a"), Some(Value::Int(6)));
+        assert_eq!(m.remove("ab"), Some(Value::Int(4)));
+        assert_eq!(m.remove("ab"), None);
+        assert!(!m.contains_key("ab") && m.contains_key(""));
+        assert_eq!(m.len(), 4);
+    }
+
+    #[test]
+    fn key_order_is_byte_order() {
+        for (a, b) in [("a", "b"), ("a", "ab"), ("", "a"), ("Z", "a"), ("é", "z"), ("ab", "ab")] {
+            assert_eq!(cmp_keys(a, b), a.cmp(b), "{a} {b}");
+            assert_eq!(cmp_keys(b, a), b.cmp(a), "{b} {a}");
+        }
     }
 }
