@@ -524,7 +524,7 @@ impl<'t> State<'t> {
             Ev::Val(v) => return Err(f.error(format!("can't evaluate field {name} in type {}", v.type_name()))),
             Ev::Boxed(_) => return Err(f.error(format!("can't evaluate field {name} in type interface {{}}"))),
         };
-        let typed = m.elem_zero().cloned();
+        let typed = m.elem_zero();
         match m.get(name) {
             Some(Value::Method(func)) => {
                 let call_args = if args.is_empty() { &[][..] } else { &args[1..] };
@@ -543,7 +543,7 @@ impl<'t> State<'t> {
                 }
                 match mk {
                     MissingKey::Default => Ok(Ev::Invalid),
-                    MissingKey::Zero => Ok(typed.map_or(Ev::Boxed(Value::Nil), Ev::of)),
+                    MissingKey::Zero => Ok(typed.map_or(Ev::Boxed(Value::Nil), |z| Ev::of(z.clone()))),
                     MissingKey::Error => Err(f.error(format!("map has no entry for key {}", quote(name)))),
                 }
             }
@@ -812,9 +812,14 @@ fn not_a_function(f: &Frame<'_>, args: &[Arg], fin: &Option<Ev>) -> R<()> {
     Ok(())
 }
 
+/// Whether two variable names are equal, rejecting most differing ones by length and last byte.
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+}
+
 fn var_value(f: &Frame<'_>, name: &str) -> R<Ev> {
     for (n, v) in f.vars.iter().rev() {
-        if *n == name {
+        if same_name(n, name) {
             return Ok(v.clone());
         }
     }
@@ -823,7 +828,7 @@ fn var_value(f: &Frame<'_>, name: &str) -> R<Ev> {
 
 fn set_var(f: &mut Frame<'_>, name: &str, v: Ev) -> R<()> {
     for (n, slot) in f.vars.iter_mut().rev() {
-        if *n == name {
+        if same_name(n, name) {
             *slot = v;
             return Ok(());
         }

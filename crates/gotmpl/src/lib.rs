@@ -128,7 +128,7 @@ impl Error {
 }
 
 /// A map from function or template names, looked up on every call during execution. Its keys come
-/// from the template set's author (not from the data), so a fast unkeyed hash is enough.
+/// from the template set's author, so a fast unkeyed hash is enough.
 pub(crate) type NameMap<V> = HashMap<String, V, BuildHasherDefault<NameHasher>>;
 
 /// FxHash-style hasher of short names: a multiply-rotate over 8-byte words.
@@ -153,9 +153,9 @@ impl Hasher for NameHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            // byte by byte: a copy of a variable-length slice would call memcpy
+            let w = rest.iter().rev().fold(0u64, |w, b| (w << 8) | u64::from(*b));
+            self.add(w);
         }
     }
 
@@ -168,8 +168,16 @@ impl Hasher for NameHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // the multiply mixes into the high bits; tables select slots by the low ones
+        self.0.rotate_left(26)
     }
+}
+
+/// The [`NameHasher`] hash of a name.
+pub(crate) fn hash_name(name: &str) -> u64 {
+    let mut h = NameHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
 }
 
 /// A set of named templates sharing a function map and options (Go's `*template.Template` with its

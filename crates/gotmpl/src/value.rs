@@ -6,7 +6,8 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
+use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// Deepest nesting any recursive walk over values (printing, copying, comparing) will follow.
 /// Beyond it the walk stops, which also makes self-referencing maps safe.
@@ -46,10 +47,101 @@ pub struct Map(Arc<MapData>);
 
 #[derive(Default)]
 struct MapData {
-    /// Sorted by key, keys unique: lookups are binary searches and iteration needs no sorting.
-    entries: RwLock<Vec<(Key, Value)>>,
+    entries: RwLock<Entries>,
     /// Zero value of the element type for typed maps; None for `map[string]interface{}`.
     zero: Option<Value>,
+}
+
+/// Maps with at least this many entries get a hash index once looked up often enough.
+const INDEX_MIN_LEN: usize = 8;
+/// Lookups (since the last change of the key set) after which such a map builds its index.
+const INDEX_AFTER_LOOKUPS: u32 = 4;
+
+#[derive(Default)]
+struct Entries {
+    /// Sorted by key, keys unique: iteration needs no sorting, lookups are binary searches.
+    sorted: Vec<(Key, Value)>,
+    /// Lookups since the key set last changed.
+    lookups: AtomicU32,
+    /// Hash index of `sorted` for maps looked up often (template data read on every field access);
+    /// reset whenever the key set changes.
+    index: OnceLock<Option<Index>>,
+}
+
+impl Entries {
+    /// Position of `key` in `sorted`.
+    fn position(&self, key: &str) -> Option<usize> {
+        if self.sorted.len() >= INDEX_MIN_LEN {
+            let index = match self.index.get() {
+                Some(ix) => ix.as_ref(),
+                None if self.lookups.fetch_add(1, AtomicOrdering::Relaxed) + 1 >= INDEX_AFTER_LOOKUPS => {
+                    self.index.get_or_init(|| Index::build(&self.sorted)).as_ref()
+                }
+                None => None,
+            };
+            if let Some(ix) = index {
+                return ix.position(&self.sorted, key);
+            }
+        }
+        find(&self.sorted, key).ok()
+    }
+
+    /// Forgets the index after the key set changed.
+    fn keys_changed(&mut self) {
+        self.index = OnceLock::new();
+        *self.lookups.get_mut() = 0;
+    }
+}
+
+/// Open-addressing hash table of positions in a sorted entry list (at most half full, so every
+/// probe sequence reaches an empty slot). Keys may come from input data: colliding keys only
+/// lengthen probes.
+struct Index {
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+impl Index {
+    const EMPTY: u32 = u32::MAX;
+
+    fn build(sorted: &[(Key, Value)]) -> Option<Index> {
+        if sorted.len() >= Self::EMPTY as usize / 2 {
+            return None;
+        }
+        let cap = (sorted.len() * 2).next_power_of_two();
+        let mut ix = Index { slots: vec![Self::EMPTY; cap], mask: cap - 1 };
+        for (i, (k, _)) in sorted.iter().enumerate() {
+            let mut s = ix.home(k);
+            while let Some(slot) = ix.slots.get_mut(s) {
+                if *slot == Self::EMPTY {
+                    *slot = u32::try_from(i).ok()?;
+                    break;
+                }
+                s = (s + 1) & ix.mask;
+            }
+        }
+        Some(ix)
+    }
+
+    fn home(&self, key: &str) -> usize {
+        // truncation is fine: only the low bits select the slot
+        crate::hash_name(key) as usize & self.mask
+    }
+
+    fn position(&self, sorted: &[(Key, Value)], key: &str) -> Option<usize> {
+        let mut s = self.home(key);
+        loop {
+            let p = *self.slots.get(s)?;
+            if p == Self::EMPTY {
+                return None;
+            }
+            let p = p as usize;
+            if sorted.get(p)?.0.as_ref() == key {
+                return Some(p);
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
 }
 
 /// A shared Go `[]interface{}`.
@@ -82,46 +174,51 @@ impl Map {
     /// The value under `key` (a cheap clone), if present.
     pub fn get(&self, key: &str) -> Option<Value> {
         let entries = read(&self.0.entries);
-        find(&entries, key).ok().and_then(|i| entries.get(i)).map(|(_, v)| v.clone())
+        entries.position(key).and_then(|i| entries.sorted.get(i)).map(|(_, v)| v.clone())
     }
     /// Whether `key` is present.
     pub fn contains_key(&self, key: &str) -> bool {
-        find(&read(&self.0.entries), key).is_ok()
+        read(&self.0.entries).position(key).is_some()
     }
     /// Inserts or replaces `key`, visible through every clone of this map.
     pub fn insert(&self, key: impl Into<Key>, value: Value) {
         let key = key.into();
         let mut entries = write(&self.0.entries);
-        match find(&entries, &key) {
+        match find(&entries.sorted, &key) {
             Ok(i) => {
-                if let Some(slot) = entries.get_mut(i) {
+                if let Some(slot) = entries.sorted.get_mut(i) {
                     slot.1 = value;
                 }
             }
-            Err(i) => entries.insert(i, (key, value)),
+            Err(i) => {
+                entries.sorted.insert(i, (key, value));
+                entries.keys_changed();
+            }
         }
     }
     /// Removes `key`, returning its value.
     pub fn remove(&self, key: &str) -> Option<Value> {
         let mut entries = write(&self.0.entries);
-        let i = find(&entries, key).ok()?;
-        Some(entries.remove(i).1)
+        let i = find(&entries.sorted, key).ok()?;
+        let (_, v) = entries.sorted.remove(i);
+        entries.keys_changed();
+        Some(v)
     }
     /// Number of entries.
     pub fn len(&self) -> usize {
-        read(&self.0.entries).len()
+        read(&self.0.entries).sorted.len()
     }
     /// Whether the map has no entries.
     pub fn is_empty(&self) -> bool {
-        read(&self.0.entries).is_empty()
+        read(&self.0.entries).sorted.is_empty()
     }
     /// A snapshot of the entries in sorted key order.
     pub fn entries(&self) -> Vec<(Key, Value)> {
-        read(&self.0.entries).clone()
+        read(&self.0.entries).sorted.clone()
     }
     /// A snapshot of the keys in sorted order.
     pub fn keys(&self) -> Vec<Key> {
-        read(&self.0.entries).iter().map(|(k, _)| k.clone()).collect()
+        read(&self.0.entries).sorted.iter().map(|(k, _)| k.clone()).collect()
     }
     /// Whether both handles refer to the same map.
     pub fn ptr_eq(&self, other: &Map) -> bool {
@@ -129,7 +226,9 @@ impl Map {
     }
     /// Removes every entry.
     pub fn clear(&self) {
-        write(&self.0.entries).clear();
+        let mut entries = write(&self.0.entries);
+        entries.sorted.clear();
+        entries.keys_changed();
     }
 }
 
@@ -145,6 +244,7 @@ impl FromIterator<(Key, Value)> for Map {
                 _ => entries.push((k, v)),
             }
         }
+        let entries = Entries { sorted: entries, ..Entries::default() };
         Map(Arc::new(MapData { entries: RwLock::new(entries), zero: None }))
     }
 }
@@ -567,6 +667,25 @@ mod tests {
         assert_eq!(m.remove("ab"), None);
         assert!(!m.contains_key("ab") && m.contains_key(""));
         assert_eq!(m.len(), 4);
+    }
+
+    #[test]
+    fn often_read_maps_find_every_key_through_their_index() {
+        let m: Map = (0..40).map(|i| (Key::from(format!("key{i}")), Value::Int(i))).collect();
+        for round in 0..3 {
+            for i in 0..40 {
+                assert_eq!(m.get(&format!("key{i}")), Some(Value::Int(i)), "round {round}");
+            }
+            assert_eq!(m.get("key40"), None);
+            assert!(!m.contains_key("key"));
+            // changes of the key set rebuild the index
+            m.insert(format!("new{round}"), Value::Int(100 + round));
+            m.remove("key0");
+            m.insert("key0", Value::Int(0));
+            assert_eq!(m.get(&format!("new{round}")), Some(Value::Int(100 + round)));
+        }
+        m.clear();
+        assert_eq!(m.get("key1"), None);
     }
 
     #[test]
