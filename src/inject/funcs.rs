@@ -136,21 +136,6 @@ pub fn append_multus_network(existing: &str, network: &str) -> String {
     format!("{existing}, {network}")
 }
 
-fn omit_nil(v: &Json) -> Json {
-    match v {
-        Json::Object(m) => {
-            let out: serde_json::Map<String, Json> =
-                m.iter().map(|(k, x)| (k.clone(), omit_nil(x))).filter(|(_, x)| !x.is_null()).collect();
-            if out.is_empty() && !m.is_empty() { Json::Null } else { Json::Object(out) }
-        }
-        Json::Array(a) => {
-            let out: Vec<Json> = a.iter().map(omit_nil).filter(|x| !x.is_null()).collect();
-            if out.is_empty() && !a.is_empty() { Json::Null } else { Json::Array(out) }
-        }
-        other => other.clone(),
-    }
-}
-
 fn image_tag_digest(image: &str) -> (String, String) {
     let (image, digest) = match image.find('@') {
         Some(i) => (&image[..i], image[i + 1..].to_string()),
@@ -381,10 +366,7 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
         ),
         ("toJsonMap", func(|_, a| Ok(Value::string(go_json_string_map(&merged_maps(a)))))),
         ("mergeMaps", func(|_, a| Ok(if a.is_empty() { Value::Nil } else { str_map_value(merged_maps(a)) }))),
-        (
-            "omitNil",
-            func(|_, a| Ok(Value::from_json_f64(&omit_nil(&goview::to_json(&a.first().cloned().unwrap_or_default()))))),
-        ),
+        ("omitNil", func(|_, a| Ok(goview::omit_nil(a.first().unwrap_or(&Value::Nil))))),
         ("otelResourceAttributes", func(|_, a| Ok(Value::string(otel_resource_attributes(a))))),
     ]
 }
