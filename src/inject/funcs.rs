@@ -49,6 +49,9 @@ fn go_json_string_map(entries: &[(String, String)]) -> String {
 /// Compact JSON as Go's `encoding/json` prints it (`<`, `>`, `&` escaped).
 pub fn go_json(v: &Json) -> String {
     let text = serde_json::to_string(v).unwrap_or_default();
+    if !text.contains(['<', '>', '&']) {
+        return text;
+    }
     text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
