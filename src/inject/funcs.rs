@@ -1,24 +1,37 @@
 //! Istio's injection template functions (upstream `pkg/kube/inject/template.go`), added on top of
 //! Sprig. They take Go views of Kubernetes/Istio structs (see [`super::goview`]).
 
+use std::borrow::Cow;
+
 use gotmpl::{Func, FuncError, Value, func};
 use serde_json::Value as Json;
 
 use super::goview;
 use super::mesh;
 
-fn s(v: Option<&Value>) -> String {
+/// Go's string of an argument: a string as is, nil or missing as empty, anything else as `%v`.
+fn s(v: Option<&Value>) -> Cow<'_, str> {
     match v {
-        Some(Value::String(x)) => x.to_string(),
-        Some(Value::Nil) | None => String::new(),
-        Some(other) => gotmpl::gofmt::sprint_v(other),
+        Some(Value::String(x)) => Cow::Borrowed(x),
+        Some(Value::Nil) | None => Cow::Borrowed(""),
+        Some(other) => Cow::Owned(gotmpl::gofmt::sprint_v(other)),
+    }
+}
+
+/// [`s`] as a template string value (a string argument is shared, not copied).
+fn s_value(v: Option<&Value>) -> Value {
+    match v {
+        Some(x @ Value::String(_)) => x.clone(),
+        other => Value::string(s(other)),
     }
 }
 
 /// Go's `map[string]string` argument: a map with string values (nil or missing -> empty).
 fn string_map(v: Option<&Value>) -> Vec<(String, String)> {
     match v {
-        Some(Value::Map(m)) => m.entries().into_iter().map(|(k, x)| (k.to_string(), s(Some(&x)))).collect(),
+        Some(Value::Map(m)) => {
+            m.entries().into_iter().map(|(k, x)| (k.to_string(), s(Some(&x)).into_owned())).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -36,6 +49,9 @@ fn go_json_string_map(entries: &[(String, String)]) -> String {
 /// Compact JSON as Go's `encoding/json` prints it (`<`, `>`, `&` escaped).
 pub fn go_json(v: &Json) -> String {
     let text = serde_json::to_string(v).unwrap_or_default();
+    if !text.contains(['<', '>', '&']) {
+        return text;
+    }
     text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
@@ -69,7 +85,7 @@ fn container_ports(containers: Option<&Value>, skip_proxy: bool) -> String {
             if matches!(proto.as_ref().and_then(Value::as_str), Some("UDP" | "SCTP")) {
                 continue;
             }
-            parts.push(s(p.get("ContainerPort").as_ref()));
+            parts.push(s(p.get("ContainerPort").as_ref()).into_owned());
         }
     }
     parts.join(",")
@@ -123,21 +139,6 @@ pub fn append_multus_network(existing: &str, network: &str) -> String {
     format!("{existing}, {network}")
 }
 
-fn omit_nil(v: &Json) -> Json {
-    match v {
-        Json::Object(m) => {
-            let out: serde_json::Map<String, Json> =
-                m.iter().map(|(k, x)| (k.clone(), omit_nil(x))).filter(|(_, x)| !x.is_null()).collect();
-            if out.is_empty() && !m.is_empty() { Json::Null } else { Json::Object(out) }
-        }
-        Json::Array(a) => {
-            let out: Vec<Json> = a.iter().map(omit_nil).filter(|x| !x.is_null()).collect();
-            if out.is_empty() && !a.is_empty() { Json::Null } else { Json::Array(out) }
-        }
-        other => other.clone(),
-    }
-}
-
 fn image_tag_digest(image: &str) -> (String, String) {
     let (image, digest) = match image.find('@') {
         Some(i) => (&image[..i], image[i + 1..].to_string()),
@@ -151,16 +152,26 @@ fn image_tag_digest(image: &str) -> (String, String) {
     (tag, digest)
 }
 
+/// Whether an OpenTelemetry extension provider of the mesh config (a Go view) enriches service
+/// attributes with the semantic conventions. Looks only at the fields involved, as they would
+/// appear in the view's JSON.
+fn semantic_conventions(mesh: &Value) -> bool {
+    let Some((Value::List(providers), field)) = goview::json_child(mesh, "", "extensionProviders") else {
+        return false;
+    };
+    providers.to_vec().iter().any(|p| {
+        goview::json_child(p, field, "opentelemetry")
+            .and_then(|(otel, field)| goview::json_child(&otel, field, "serviceAttributeEnrichment"))
+            .is_some_and(|(v, _)| v.as_str() == Some(SEMANTIC_CONVENTIONS))
+    })
+}
+
+/// The `serviceAttributeEnrichment` of an OpenTelemetry provider that asks for semantic conventions.
+const SEMANTIC_CONVENTIONS: &str = "OTEL_SEMANTIC_CONVENTIONS";
+
 /// `otelResourceAttributes` over Go views of the mesh config, annotations, labels and containers.
 fn otel_resource_attributes(args: &[Value]) -> String {
-    let mesh = args.first().map(goview::to_json).unwrap_or(Json::Null);
-    let semconv = mesh.get("extensionProviders").and_then(Json::as_array).is_some_and(|ps| {
-        ps.iter().any(|p| {
-            p.pointer("/opentelemetry/serviceAttributeEnrichment").and_then(Json::as_str)
-                == Some("OTEL_SEMANTIC_CONVENTIONS")
-        })
-    });
-    if !semconv {
+    if !args.first().is_some_and(semantic_conventions) {
         return String::new();
     }
     let ann = string_map(args.get(1));
@@ -247,7 +258,7 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
         (
             "formatDuration",
             func(|_, a| {
-                let text = s(a.first());
+                let text = s(a.first()).into_owned();
                 Ok(Value::string(mesh::parse_duration(&text).map_or(text, mesh::go_duration_string)))
             }),
         ),
@@ -261,17 +272,17 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
         ("excludeInboundPort", func(|_, a| Ok(Value::string(exclude_inbound_port(&s(a.first()), &s(a.get(1))))))),
         ("includeInboundPorts", func(|_, a| Ok(Value::string(container_ports(a.first(), false))))),
         ("applicationPorts", func(|_, a| Ok(Value::string(container_ports(a.first(), true))))),
-        ("kubevirtInterfaces", func(|_, a| Ok(Value::string(s(a.first()))))),
-        ("excludeInterfaces", func(|_, a| Ok(Value::string(s(a.first()))))),
+        ("kubevirtInterfaces", func(|_, a| Ok(s_value(a.first())))),
+        ("excludeInterfaces", func(|_, a| Ok(s_value(a.first())))),
         (
             "annotation",
             func(|_, a| {
                 let name = s(a.get(1));
                 let found = a.first().and_then(|m| m.get("Annotations")).and_then(|m| m.get(&name));
-                Ok(Value::string(match found {
-                    Some(v) => s(Some(&v)),
-                    None => s(a.get(2)),
-                }))
+                Ok(match found {
+                    Some(v) => s_value(Some(&v)),
+                    None => s_value(a.get(2)),
+                })
             }),
         ),
         (
@@ -325,27 +336,27 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
                 Ok(Value::string(p.rfind('/').map_or(String::new(), |i| p[..=i].to_string())))
             }),
         ),
-        ("contains", func(|_, a| Ok(Value::Bool(s(a.get(1)).contains(&s(a.first())))))),
+        ("contains", func(|_, a| Ok(Value::Bool(s(a.get(1)).contains(&*s(a.first())))))),
         ("toLower", func(|_, a| Ok(Value::string(s(a.first()).to_lowercase())))),
         ("appendMultusNetwork", func(|_, a| Ok(Value::string(append_multus_network(&s(a.first()), &s(a.get(1))))))),
         (
             "env",
             func(|_, a| {
-                let v = std::env::var(s(a.first())).unwrap_or_default();
+                let v = std::env::var(&*s(a.first())).unwrap_or_default();
                 Ok(if v.is_empty() { a.get(1).cloned().unwrap_or_default() } else { Value::string(v) })
             }),
         ),
         (
             "omit",
             func(|_, a| {
-                let skip: Vec<String> = a.iter().skip(1).map(|x| s(Some(x))).collect();
+                let skip: Vec<String> = a.iter().skip(1).map(|x| s(Some(x)).into_owned()).collect();
                 Ok(str_map_value(string_map(a.first()).into_iter().filter(|(k, _)| !skip.contains(k)).collect()))
             }),
         ),
         (
             "strdict",
             func(|_, a| {
-                let items: Vec<String> = a.iter().map(|x| s(Some(x))).collect();
+                let items: Vec<String> = a.iter().map(|x| s(Some(x)).into_owned()).collect();
                 let mut out: Vec<(String, String)> = Vec::new();
                 for pair in items.chunks(2) {
                     let k = pair.first().cloned().unwrap_or_default();
@@ -358,10 +369,7 @@ pub fn injection_funcs() -> Vec<(&'static str, Func)> {
         ),
         ("toJsonMap", func(|_, a| Ok(Value::string(go_json_string_map(&merged_maps(a)))))),
         ("mergeMaps", func(|_, a| Ok(if a.is_empty() { Value::Nil } else { str_map_value(merged_maps(a)) }))),
-        (
-            "omitNil",
-            func(|_, a| Ok(Value::from_json_f64(&omit_nil(&goview::to_json(&a.first().cloned().unwrap_or_default()))))),
-        ),
+        ("omitNil", func(|_, a| Ok(goview::omit_nil(a.first().unwrap_or(&Value::Nil))))),
         ("otelResourceAttributes", func(|_, a| Ok(Value::string(otel_resource_attributes(a))))),
     ]
 }
@@ -401,6 +409,23 @@ mod tests {
             append_multus_network(r#"[{"name": "x"}]"#, "default/istio-cni"),
             r#"[{"name": "x"}, {"name": "istio-cni", "namespace": "default"}]"#
         );
+    }
+
+    #[test]
+    fn semantic_conventions_read_from_the_mesh_view() {
+        let on = serde_json::json!({"extensionProviders": [
+            {"name": "a", "zipkin": {"service": "z"}},
+            {"name": "b", "opentelemetry": {"serviceAttributeEnrichment": SEMANTIC_CONVENTIONS}},
+        ]});
+        assert!(semantic_conventions(&goview::view(&on, "")));
+        let other = serde_json::json!({"extensionProviders": [
+            {"name": "b", "opentelemetry": {"serviceAttributeEnrichment": "ISTIO_CANONICAL"}},
+        ]});
+        assert!(!semantic_conventions(&goview::view(&other, "")));
+        assert!(!semantic_conventions(&goview::view(&serde_json::json!({}), "")));
+        // a plain (JSON-named) map is read as is
+        assert!(semantic_conventions(&Value::from_json(&on)));
+        assert!(!semantic_conventions(&Value::string("x")));
     }
 
     #[test]

@@ -1,13 +1,12 @@
 //! Executes parsed trees with Go text/template semantics: variable scoping, field chains with
 //! missing-key handling, Go's nil/"no value" distinction, builtins and error messages.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::funcs::{FuncContext, FuncError, Host};
 use crate::gofmt::{self, quote};
 use crate::parse::{Arg, Branch, Node, Pipe, Tree};
-use crate::{Error, ErrorKind, Func, MissingKey, Template, Value};
+use crate::{Error, ErrorKind, Func, MissingKey, NameMap, Template, Value};
 
 const BUILTINS: &[&str] = &[
     "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq",
@@ -113,10 +112,14 @@ fn node_pos(n: &Node) -> usize {
 
 struct State<'t> {
     tmpl: &'t Template,
-    overlays: Vec<HashMap<String, Arc<Tree>>>,
+    overlays: Vec<NameMap<Arc<Tree>>>,
     depth: usize,
     /// Address of a local in `execute`: the distance to a current local is the stack in use.
     stack_base: usize,
+    /// Emptied argument vectors of finished calls, reused by later calls (calls nest while their
+    /// arguments are evaluated, so each call takes its own).
+    spare_evs: Vec<Vec<Ev>>,
+    spare_vals: Vec<Vec<Value>>,
 }
 
 fn stack_addr() -> usize {
@@ -128,7 +131,14 @@ type R<T> = Result<T, Error>;
 
 /// Executes template `name` of `t` with `data` as dot, appending to `out`.
 pub(crate) fn execute(t: &Template, name: &str, data: &Value, out: &mut String) -> Result<(), Error> {
-    let mut st = State { tmpl: t, overlays: Vec::new(), depth: 0, stack_base: stack_addr() };
+    let mut st = State {
+        tmpl: t,
+        overlays: Vec::new(),
+        depth: 0,
+        stack_base: stack_addr(),
+        spare_evs: Vec::new(),
+        spare_vals: Vec::new(),
+    };
     let Some(tree) = st.lookup(name) else {
         return Err(no_template(name, t.name()));
     };
@@ -153,7 +163,7 @@ impl Host for State<'_> {
     fn exec_text(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error> {
         let tmpl = self.tmpl;
         let trees = crate::parse::parse(name, text, &|f: &str| tmpl.has_func(f))?;
-        let mut overlay = HashMap::new();
+        let mut overlay = NameMap::default();
         for (n, t) in trees {
             if t.is_empty() && self.lookup(&n).is_some() {
                 continue;
@@ -514,7 +524,7 @@ impl<'t> State<'t> {
             Ev::Val(v) => return Err(f.error(format!("can't evaluate field {name} in type {}", v.type_name()))),
             Ev::Boxed(_) => return Err(f.error(format!("can't evaluate field {name} in type interface {{}}"))),
         };
-        let typed = m.elem_zero().cloned();
+        let typed = m.elem_zero();
         match m.get(name) {
             Some(Value::Method(func)) => {
                 let call_args = if args.is_empty() { &[][..] } else { &args[1..] };
@@ -533,7 +543,7 @@ impl<'t> State<'t> {
                 }
                 match mk {
                     MissingKey::Default => Ok(Ev::Invalid),
-                    MissingKey::Zero => Ok(typed.map_or(Ev::Boxed(Value::Nil), Ev::of)),
+                    MissingKey::Zero => Ok(typed.map_or(Ev::Boxed(Value::Nil), |z| Ev::of(z.clone()))),
                     MissingKey::Error => Err(f.error(format!("map has no entry for key {}", quote(name)))),
                 }
             }
@@ -591,26 +601,53 @@ impl<'t> State<'t> {
         args: &'n [Arg],
         fin: Option<Ev>,
     ) -> R<Ev> {
-        let mut evs = Vec::with_capacity(args.len() + 1);
-        for a in args {
-            evs.push(self.eval_arg(f, dot, a)?);
-        }
         let has_final = fin.is_some();
-        if let Some(v) = fin {
-            evs.push(v);
+        self.with_args(f, dot, args, fin, |st, f, evs| {
+            let mut vals = st.spare_vals.pop().unwrap_or_default();
+            vals.extend(evs.iter().map(Ev::value));
+            let tree = f.tree;
+            let pos = node.pos();
+            let loc = move || tree.location(pos);
+            let result = {
+                let mut ctx = FuncContext { host: st, func_name: name, template_name: f.name, location: &loc };
+                func(&mut ctx, &vals)
+            };
+            vals.clear();
+            st.spare_vals.push(vals);
+            match result {
+                Ok(v) => Ok(Ev::of(v)),
+                Err(e) => Err(st.func_error(f, node, name, args, evs, has_final, e)),
+            }
+        })
+    }
+
+    /// Evaluates `args` (then appends the piped `fin`) into a reused vector and runs `g` on them.
+    fn with_args<'n, T>(
+        &mut self,
+        f: &mut Frame<'n>,
+        dot: &Ev,
+        args: &'n [Arg],
+        fin: Option<Ev>,
+        g: impl FnOnce(&mut Self, &mut Frame<'n>, &[Ev]) -> R<T>,
+    ) -> R<T> {
+        let mut evs = self.spare_evs.pop().unwrap_or_default();
+        let mut r = Ok(());
+        for a in args {
+            match self.eval_arg(f, dot, a) {
+                Ok(v) => evs.push(v),
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
         }
-        let vals: Vec<Value> = evs.iter().map(Ev::value).collect();
-        let tree = f.tree;
-        let pos = node.pos();
-        let loc = move || tree.location(pos);
-        let result = {
-            let mut ctx = FuncContext { host: self, func_name: name, template_name: f.name, location: &loc };
-            func(&mut ctx, &vals)
-        };
-        match result {
-            Ok(v) => Ok(Ev::of(v)),
-            Err(e) => Err(self.func_error(f, node, name, args, &evs, has_final, e)),
-        }
+        let r = r.and_then(|()| {
+            evs.extend(fin);
+            g(self, f, &evs)
+        });
+        evs.clear();
+        self.spare_evs.push(evs);
+        r
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -717,27 +754,22 @@ impl<'t> State<'t> {
             }
             return Ok(v);
         }
-        let mut evs = Vec::with_capacity(n_in);
-        for a in args {
-            evs.push(self.eval_arg(f, dot, a)?);
-        }
-        if let Some(v) = fin {
-            evs.push(v);
-        }
-        if name == "call" {
-            return self.builtin_call(f, node, args, &evs);
-        }
-        match builtin(name, &evs) {
-            Ok(v) => Ok(v),
-            Err(BErr::Msg(m)) => {
-                f.cur = Cur::Arg(node);
-                Err(f.error(format!("error calling {name}: {m}")))
+        self.with_args(f, dot, args, fin, |st, f, evs| {
+            if name == "call" {
+                return st.builtin_call(f, node, args, evs);
             }
-            Err(BErr::Type(i, expected)) => {
-                let e = FuncError::WrongType { index: i, expected };
-                Err(self.func_error(f, node, name, args, &evs, false, e))
+            match builtin(name, evs) {
+                Ok(v) => Ok(v),
+                Err(BErr::Msg(m)) => {
+                    f.cur = Cur::Arg(node);
+                    Err(f.error(format!("error calling {name}: {m}")))
+                }
+                Err(BErr::Type(i, expected)) => {
+                    let e = FuncError::WrongType { index: i, expected };
+                    Err(st.func_error(f, node, name, args, evs, false, e))
+                }
             }
-        }
+        })
     }
 
     fn builtin_call<'n>(&mut self, f: &mut Frame<'n>, node: &'n Arg, args: &'n [Arg], evs: &[Ev]) -> R<Ev> {
@@ -780,9 +812,14 @@ fn not_a_function(f: &Frame<'_>, args: &[Arg], fin: &Option<Ev>) -> R<()> {
     Ok(())
 }
 
+/// Whether two variable names are equal, rejecting most differing ones by length and last byte.
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+}
+
 fn var_value(f: &Frame<'_>, name: &str) -> R<Ev> {
     for (n, v) in f.vars.iter().rev() {
-        if *n == name {
+        if same_name(n, name) {
             return Ok(v.clone());
         }
     }
@@ -791,7 +828,7 @@ fn var_value(f: &Frame<'_>, name: &str) -> R<Ev> {
 
 fn set_var(f: &mut Frame<'_>, name: &str, v: Ev) -> R<()> {
     for (n, slot) in f.vars.iter_mut().rev() {
-        if *n == name {
+        if same_name(n, name) {
             *slot = v;
             return Ok(());
         }

@@ -5,6 +5,11 @@ use crate::value::{MAX_VALUE_DEPTH, Value};
 
 /// `fmt.Sprint(v)` of one value (its `%v` form).
 pub fn sprint_v(v: &Value) -> String {
+    if let Value::Float(x) = v
+        && let Some(whole) = small_whole(*x)
+    {
+        return whole;
+    }
     let mut p = Printer::default();
     p.print_arg(v, 'v');
     p.buf
@@ -612,7 +617,19 @@ fn digits_of(s: &str) -> (Vec<u8>, i32) {
 }
 
 /// `strconv.FormatFloat(x, fmt, prec, 64)` for fmt in e, E, f, F, g, G, b, x, X (`prec` None = -1).
+/// Shortest %g (and %v) of a whole number below 1e6 (the %e threshold): its integer form.
+fn small_whole(x: f64) -> Option<String> {
+    let whole = x.fract() == 0.0 && x.abs() < 1e6 && !(x == 0.0 && x.is_sign_negative());
+    whole.then(|| (x as i64).to_string())
+}
+
 pub fn format_float(x: f64, fmt: char, prec: Option<usize>) -> String {
+    if fmt == 'g'
+        && prec.is_none()
+        && let Some(whole) = small_whole(x)
+    {
+        return whole;
+    }
     if x.is_nan() {
         return "NaN".into();
     }
@@ -856,8 +873,13 @@ fn push_escaped(out: &mut String, c: char, quote: char, ascii_only: bool) {
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        push_escaped(&mut out, c, '"', false);
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\') {
+        // printable ASCII other than the quote and the backslash stands for itself
+        out.push_str(s);
+    } else {
+        for c in s.chars() {
+            push_escaped(&mut out, c, '"', false);
+        }
     }
     out.push('"');
     out
@@ -985,5 +1007,42 @@ fn unquote_one(s: &str, quote: char) -> Option<(Piece, &str)> {
             Some((Piece::Byte(b), &s[4..]))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_float;
+
+    #[test]
+    fn quote_escapes_only_what_go_escapes() {
+        assert_eq!(super::quote("plain text: 1/2 'x'"), r#""plain text: 1/2 'x'""#);
+        assert_eq!(super::quote(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(super::quote("tab\there\u{7f}é"), r#""tab\there\x7fé""#);
+    }
+
+    #[test]
+    fn percent_v_of_whole_floats() {
+        use crate::Value;
+        for (x, want) in [(15020.0, "15020"), (-0.0, "-0"), (1e6, "1e+06"), (2.5, "2.5")] {
+            assert_eq!(super::sprint_v(&Value::Float(x)), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn shortest_g_of_whole_numbers() {
+        for (x, want) in [
+            (15020.0, "15020"),
+            (999_999.0, "999999"),
+            (100_000.0, "100000"),
+            (1e6, "1e+06"),
+            (-3.0, "-3"),
+            (0.0, "0"),
+            (-0.0, "-0"),
+            (0.5, "0.5"),
+            (-1e7, "-1e+07"),
+        ] {
+            assert_eq!(format_float(x, 'g', None), want, "{x}");
+        }
     }
 }

@@ -42,6 +42,7 @@ pub mod sprig;
 mod value;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 pub use funcs::{FuncContext, FuncError, arg_bool, arg_int, arg_list, arg_map, arg_str, check_arity, check_min_arity};
@@ -126,14 +127,67 @@ impl Error {
     }
 }
 
+/// A map from function or template names, looked up on every call during execution. Its keys come
+/// from the template set's author, so a fast unkeyed hash is enough.
+pub(crate) type NameMap<V> = HashMap<String, V, BuildHasherDefault<NameHasher>>;
+
+/// FxHash-style hasher of short names: a multiply-rotate over 8-byte words.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct NameHasher(u64);
+
+impl NameHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // byte by byte: a copy of a variable-length slice would call memcpy
+            let w = rest.iter().rev().fold(0u64, |w, b| (w << 8) | u64::from(*b));
+            self.add(w);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // the multiply mixes into the high bits; tables select slots by the low ones
+        self.0.rotate_left(26)
+    }
+}
+
+/// The [`NameHasher`] hash of a name.
+pub(crate) fn hash_name(name: &str) -> u64 {
+    let mut h = NameHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
 /// A set of named templates sharing a function map and options (Go's `*template.Template` with its
 /// associated templates). Cloning is O(1) (shared, copy-on-write); `Send + Sync`; executing
 /// never mutates it.
 #[derive(Clone)]
 pub struct Template {
     name: Arc<str>,
-    funcs: Arc<HashMap<String, Func>>,
-    trees: Arc<HashMap<String, Arc<parse::Tree>>>,
+    funcs: Arc<NameMap<Func>>,
+    trees: Arc<NameMap<Arc<parse::Tree>>>,
     missing_key: MissingKey,
     max_depth: usize,
     stack_budget: usize,
@@ -156,8 +210,8 @@ impl Template {
     pub fn new() -> Self {
         Template {
             name: Arc::from(""),
-            funcs: Arc::new(HashMap::new()),
-            trees: Arc::new(HashMap::new()),
+            funcs: Arc::new(NameMap::default()),
+            trees: Arc::new(NameMap::default()),
             missing_key: MissingKey::Default,
             max_depth: DEFAULT_MAX_DEPTH,
             stack_budget: DEFAULT_STACK_BUDGET,

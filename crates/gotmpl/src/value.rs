@@ -4,9 +4,10 @@
 //! `unset` and `mergeOverwrite` mutate data that other templates and variables observe, exactly as
 //! Helm charts rely on. Cloning a [`Value`] is cheap (reference counts only).
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
 use std::fmt;
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
+use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// Deepest nesting any recursive walk over values (printing, copying, comparing) will follow.
 /// Beyond it the walk stops, which also makes self-referencing maps safe.
@@ -46,9 +47,101 @@ pub struct Map(Arc<MapData>);
 
 #[derive(Default)]
 struct MapData {
-    entries: RwLock<BTreeMap<Key, Value>>,
+    entries: RwLock<Entries>,
     /// Zero value of the element type for typed maps; None for `map[string]interface{}`.
     zero: Option<Value>,
+}
+
+/// Maps with at least this many entries get a hash index once looked up often enough.
+const INDEX_MIN_LEN: usize = 8;
+/// Lookups (since the last change of the key set) after which such a map builds its index.
+const INDEX_AFTER_LOOKUPS: u32 = 4;
+
+#[derive(Default)]
+struct Entries {
+    /// Sorted by key, keys unique: iteration needs no sorting, lookups are binary searches.
+    sorted: Vec<(Key, Value)>,
+    /// Lookups since the key set last changed.
+    lookups: AtomicU32,
+    /// Hash index of `sorted` for maps looked up often (template data read on every field access);
+    /// reset whenever the key set changes.
+    index: OnceLock<Option<Index>>,
+}
+
+impl Entries {
+    /// Position of `key` in `sorted`.
+    fn position(&self, key: &str) -> Option<usize> {
+        if self.sorted.len() >= INDEX_MIN_LEN {
+            let index = match self.index.get() {
+                Some(ix) => ix.as_ref(),
+                None if self.lookups.fetch_add(1, AtomicOrdering::Relaxed) + 1 >= INDEX_AFTER_LOOKUPS => {
+                    self.index.get_or_init(|| Index::build(&self.sorted)).as_ref()
+                }
+                None => None,
+            };
+            if let Some(ix) = index {
+                return ix.position(&self.sorted, key);
+            }
+        }
+        find(&self.sorted, key).ok()
+    }
+
+    /// Forgets the index after the key set changed.
+    fn keys_changed(&mut self) {
+        self.index = OnceLock::new();
+        *self.lookups.get_mut() = 0;
+    }
+}
+
+/// Open-addressing hash table of positions in a sorted entry list (at most half full, so every
+/// probe sequence reaches an empty slot). Keys may come from input data: colliding keys only
+/// lengthen probes.
+struct Index {
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+impl Index {
+    const EMPTY: u32 = u32::MAX;
+
+    fn build(sorted: &[(Key, Value)]) -> Option<Index> {
+        if sorted.len() >= Self::EMPTY as usize / 2 {
+            return None;
+        }
+        let cap = (sorted.len() * 2).next_power_of_two();
+        let mut ix = Index { slots: vec![Self::EMPTY; cap], mask: cap - 1 };
+        for (i, (k, _)) in sorted.iter().enumerate() {
+            let mut s = ix.home(k);
+            while let Some(slot) = ix.slots.get_mut(s) {
+                if *slot == Self::EMPTY {
+                    *slot = u32::try_from(i).ok()?;
+                    break;
+                }
+                s = (s + 1) & ix.mask;
+            }
+        }
+        Some(ix)
+    }
+
+    fn home(&self, key: &str) -> usize {
+        // truncation is fine: only the low bits select the slot
+        crate::hash_name(key) as usize & self.mask
+    }
+
+    fn position(&self, sorted: &[(Key, Value)], key: &str) -> Option<usize> {
+        let mut s = self.home(key);
+        loop {
+            let p = *self.slots.get(s)?;
+            if p == Self::EMPTY {
+                return None;
+            }
+            let p = p as usize;
+            if sorted.get(p)?.0.as_ref() == key {
+                return Some(p);
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
 }
 
 /// A shared Go `[]interface{}`.
@@ -80,35 +173,52 @@ impl Map {
     }
     /// The value under `key` (a cheap clone), if present.
     pub fn get(&self, key: &str) -> Option<Value> {
-        read(&self.0.entries).get(key).cloned()
+        let entries = read(&self.0.entries);
+        entries.position(key).and_then(|i| entries.sorted.get(i)).map(|(_, v)| v.clone())
     }
     /// Whether `key` is present.
     pub fn contains_key(&self, key: &str) -> bool {
-        read(&self.0.entries).contains_key(key)
+        read(&self.0.entries).position(key).is_some()
     }
     /// Inserts or replaces `key`, visible through every clone of this map.
     pub fn insert(&self, key: impl Into<Key>, value: Value) {
-        write(&self.0.entries).insert(key.into(), value);
+        let key = key.into();
+        let mut entries = write(&self.0.entries);
+        match find(&entries.sorted, &key) {
+            Ok(i) => {
+                if let Some(slot) = entries.sorted.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => {
+                entries.sorted.insert(i, (key, value));
+                entries.keys_changed();
+            }
+        }
     }
     /// Removes `key`, returning its value.
     pub fn remove(&self, key: &str) -> Option<Value> {
-        write(&self.0.entries).remove(key)
+        let mut entries = write(&self.0.entries);
+        let i = find(&entries.sorted, key).ok()?;
+        let (_, v) = entries.sorted.remove(i);
+        entries.keys_changed();
+        Some(v)
     }
     /// Number of entries.
     pub fn len(&self) -> usize {
-        read(&self.0.entries).len()
+        read(&self.0.entries).sorted.len()
     }
     /// Whether the map has no entries.
     pub fn is_empty(&self) -> bool {
-        read(&self.0.entries).is_empty()
+        read(&self.0.entries).sorted.is_empty()
     }
     /// A snapshot of the entries in sorted key order.
     pub fn entries(&self) -> Vec<(Key, Value)> {
-        read(&self.0.entries).iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        read(&self.0.entries).sorted.clone()
     }
     /// A snapshot of the keys in sorted order.
     pub fn keys(&self) -> Vec<Key> {
-        read(&self.0.entries).keys().cloned().collect()
+        read(&self.0.entries).sorted.iter().map(|(k, _)| k.clone()).collect()
     }
     /// Whether both handles refer to the same map.
     pub fn ptr_eq(&self, other: &Map) -> bool {
@@ -116,14 +226,44 @@ impl Map {
     }
     /// Removes every entry.
     pub fn clear(&self) {
-        write(&self.0.entries).clear();
+        let mut entries = write(&self.0.entries);
+        entries.sorted.clear();
+        entries.keys_changed();
     }
 }
 
 impl FromIterator<(Key, Value)> for Map {
+    /// A later entry replaces an earlier one of the same key.
     fn from_iter<I: IntoIterator<Item = (Key, Value)>>(iter: I) -> Self {
-        Map(Arc::new(MapData { entries: RwLock::new(iter.into_iter().collect()), zero: None }))
+        let mut all: Vec<(Key, Value)> = iter.into_iter().collect();
+        all.sort_by(|a, b| cmp_keys(&a.0, &b.0));
+        let mut entries: Vec<(Key, Value)> = Vec::with_capacity(all.len());
+        for (k, v) in all {
+            match entries.last_mut() {
+                Some(last) if last.0 == k => last.1 = v,
+                _ => entries.push((k, v)),
+            }
+        }
+        let entries = Entries { sorted: entries, ..Entries::default() };
+        Map(Arc::new(MapData { entries: RwLock::new(entries), zero: None }))
     }
+}
+
+/// Byte-wise order of keys (`str`'s order), compared inline: keys are short and mostly differ
+/// early, where a call to `memcmp` would cost more than the comparison.
+fn cmp_keys(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Position of `key` in sorted `entries`, or where it would be inserted.
+fn find(entries: &[(Key, Value)], key: &str) -> Result<usize, usize> {
+    entries.binary_search_by(|(k, _)| cmp_keys(k, key))
 }
 
 impl List {
@@ -504,5 +644,55 @@ impl From<Map> for Value {
 impl From<List> for Value {
     fn from(l: List) -> Self {
         Value::List(l)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_keep_sorted_unique_keys() {
+        let m: Map =
+            [("b", 1), ("a", 2), ("b", 3), ("ab", 4)].into_iter().map(|(k, v)| (Key::from(k), Value::Int(v))).collect();
+        let keys = |m: &Map| m.keys().iter().map(|k| k.to_string()).collect::<Vec<_>>();
+        assert_eq!(keys(&m), ["a", "ab", "b"]);
+        assert_eq!(m.get("b"), Some(Value::Int(3)), "a later entry wins");
+        m.insert("B", Value::Int(5));
+        m.insert("a", Value::Int(6));
+        m.insert("", Value::Int(7));
+        assert_eq!(keys(&m), ["", "B", "a", "ab", "b"]);
+        assert_eq!(m.get("a"), Some(Value::Int(6)));
+        assert_eq!(m.remove("ab"), Some(Value::Int(4)));
+        assert_eq!(m.remove("ab"), None);
+        assert!(!m.contains_key("ab") && m.contains_key(""));
+        assert_eq!(m.len(), 4);
+    }
+
+    #[test]
+    fn often_read_maps_find_every_key_through_their_index() {
+        let m: Map = (0..40).map(|i| (Key::from(format!("key{i}")), Value::Int(i))).collect();
+        for round in 0..3 {
+            for i in 0..40 {
+                assert_eq!(m.get(&format!("key{i}")), Some(Value::Int(i)), "round {round}");
+            }
+            assert_eq!(m.get("key40"), None);
+            assert!(!m.contains_key("key"));
+            // changes of the key set rebuild the index
+            m.insert(format!("new{round}"), Value::Int(100 + round));
+            m.remove("key0");
+            m.insert("key0", Value::Int(0));
+            assert_eq!(m.get(&format!("new{round}")), Some(Value::Int(100 + round)));
+        }
+        m.clear();
+        assert_eq!(m.get("key1"), None);
+    }
+
+    #[test]
+    fn key_order_is_byte_order() {
+        for (a, b) in [("a", "b"), ("a", "ab"), ("", "a"), ("Z", "a"), ("é", "z"), ("ab", "ab")] {
+            assert_eq!(cmp_keys(a, b), a.cmp(b), "{a} {b}");
+            assert_eq!(cmp_keys(b, a), b.cmp(a), "{b} {a}");
+        }
     }
 }
