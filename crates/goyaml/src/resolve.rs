@@ -54,7 +54,9 @@ fn resolve_number(s: &str) -> Resolved {
     if is_timestamp(s) {
         return Resolved::Timestamp;
     }
-    let plain: String = s.chars().filter(|&c| c != '_').collect();
+    // Underscores are digit separators; most numbers have none, and are read in place.
+    let plain: std::borrow::Cow<'_, str> =
+        if s.as_bytes().contains(&b'_') { s.replace('_', "").into() } else { s.into() };
     if let Some(i) = go_parse_int(&plain) {
         return Resolved::Int(i);
     }
