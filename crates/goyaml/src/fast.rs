@@ -32,17 +32,32 @@ pub(crate) fn parse(src: &str) -> Option<Value> {
         return None;
     }
     let mut lines = Vec::with_capacity(src.len() / 24);
-    for raw in src.split('\n') {
-        let content = raw.trim_start_matches(' ');
-        let text = content.trim_end_matches(' ');
-        let indent = raw.len() - content.len();
+    let mut start = 0;
+    loop {
+        // One pass over the line: its indentation, then its end.
+        let line = bytes.get(start..)?;
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        let len = indent + line.get(indent..)?.iter().take_while(|&&b| b != b'\n').count();
+        let raw = src.get(start..start + len)?;
+        let text = raw.get(indent..)?.trim_end_matches(' ');
         let blank = text.is_empty() || text.starts_with('#');
         if !blank && indent == 0 && (text.starts_with("---") || text.starts_with("...") || text.starts_with('%')) {
             return None;
         }
         lines.push(Line { indent, text, raw, blank });
+        if start + len == bytes.len() {
+            break;
+        }
+        start += len + 1;
     }
-    let mut p = Reader { lines, pos: 0, depth: 0, ends_with_newline: src.ends_with('\n') };
+    let mut p = Reader {
+        lines,
+        pos: 0,
+        depth: 0,
+        ends_with_newline: src.ends_with('\n'),
+        entries: Vec::new(),
+        items: Vec::new(),
+    };
     let first = p.line()?;
     if !(is_item(first.text) || split_key(first.text).is_some()) {
         return None;
@@ -58,14 +73,16 @@ fn is_item(text: &str) -> bool {
 
 /// `key: rest` or `key:` with a plain key of letters, digits and `._/-`: the key and the rest.
 fn split_key(text: &str) -> Option<(&str, &str)> {
-    let end = text.find(':')?;
-    let (key, after) = (text.get(..end)?, text.get(end + 1..)?);
-    let simple = key.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
-        && key.len() <= MAX_KEY_LEN
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-'));
-    if !simple {
+    let bytes = text.as_bytes();
+    if !bytes.first()?.is_ascii_alphanumeric() {
         return None;
     }
+    // The key runs up to the first other byte, which must be the colon.
+    let end = bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-')))?;
+    if bytes.get(end) != Some(&b':') || end > MAX_KEY_LEN {
+        return None;
+    }
+    let (key, after) = (text.get(..end)?, text.get(end + 1..)?);
     if after.is_empty() {
         Some((key, ""))
     } else if after.starts_with(' ') {
@@ -80,6 +97,11 @@ struct Reader<'a> {
     pos: usize,
     depth: usize,
     ends_with_newline: bool,
+    /// Entries of the mappings being read, innermost last: each takes its own off the top when it
+    /// ends, and is built at its final size.
+    entries: Vec<(String, Value)>,
+    /// Items of the sequences being read, likewise.
+    items: Vec<Value>,
 }
 
 impl<'a> Reader<'a> {
@@ -175,7 +197,7 @@ impl<'a> Reader<'a> {
     }
 
     fn mapping(&mut self, indent: usize) -> Option<Value> {
-        let mut map = Map::new();
+        let start = self.entries.len();
         while let Some(line) = self.line() {
             if line.indent < indent {
                 break;
@@ -187,14 +209,16 @@ impl<'a> Reader<'a> {
             let key = plain_key(key)?;
             self.pos += 1;
             let value = if rest.is_empty() { self.nested(indent)? } else { self.inline_value(rest, indent)? };
-            // A repeated key takes the later value in the first key's place, as in the full reader.
-            map.insert(key, value);
+            self.entries.push((key, value));
         }
+        let mut map = Map::with_capacity(self.entries.len().saturating_sub(start));
+        // A repeated key takes the later value in the first key's place, as in the full reader.
+        map.extend(self.entries.drain(start..));
         Some(Value::Object(map))
     }
 
     fn sequence(&mut self, indent: usize) -> Option<Value> {
-        let mut items = Vec::new();
+        let start = self.items.len();
         while let Some(line) = self.line() {
             if line.indent < indent || (line.indent == indent && !is_item(line.text)) {
                 break;
@@ -222,9 +246,9 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
                 self.inline_value(rest, indent)?
             };
-            items.push(item);
+            self.items.push(item);
         }
-        Some(Value::Array(items))
+        Some(Value::Array(self.items.drain(start..).collect()))
     }
 }
 
@@ -244,11 +268,14 @@ fn plain(text: &str, flow: bool) -> Option<&str> {
     let starts = first.is_alphanumeric()
         || matches!(first, '/' | '.' | '_' | '~' | '+' | '$' | '(' | '=')
         || (first == '-' && second.is_some_and(|c| c != ' '));
-    let bad = text.contains('#')
-        || text.contains(": ")
-        || text.ends_with(':')
-        || text.ends_with(' ')
-        || (flow && text.contains([',', '[', ']', '{', '}', ':']));
+    let bytes = text.as_bytes();
+    // A `#` (comment), `: ` (a key) or, in flow context, a flow indicator; all ASCII, so bytes do.
+    let mut bad = matches!(bytes.last(), Some(b':' | b' '));
+    for (i, &b) in bytes.iter().enumerate() {
+        bad |= b == b'#'
+            || (b == b':' && bytes.get(i + 1) == Some(&b' '))
+            || (flow && matches!(b, b',' | b'[' | b']' | b'{' | b'}' | b':'));
+    }
     (starts && !bad).then_some(text)
 }
 
@@ -263,7 +290,7 @@ fn flow_node(text: &str, depth: usize) -> Option<(Value, &str)> {
         b'[' => flow_sequence(text, depth),
         b'{' => flow_mapping(text, depth),
         _ => {
-            let end = text.find([',', ']', '}']).unwrap_or(text.len());
+            let end = text.bytes().position(|b| matches!(b, b',' | b']' | b'}')).unwrap_or(text.len());
             let scalar = text.get(..end)?.trim_end_matches(' ');
             Some((plain_value(plain(scalar, true)?)?, text.get(end..)?))
         }
@@ -322,7 +349,7 @@ fn flow_mapping(text: &str, depth: usize) -> Option<(Value, &str)> {
 /// A double-quoted scalar closed on the same line: its value and the text after it.
 fn double_quoted(text: &str) -> Option<(String, &str)> {
     let body = text.strip_prefix('"')?;
-    let end = body.find(['"', '\\'])?;
+    let end = body.bytes().position(|b| b == b'"' || b == b'\\')?;
     if body.as_bytes().get(end) == Some(&b'"') {
         // No escapes: the text between the quotes.
         return Some((body.get(..end)?.to_owned(), body.get(end + 1..)?));
