@@ -6,6 +6,10 @@
 //! document read (as JSON) and written again, once, to compare the reader's and writer's output
 //! between versions.
 
+/// The allocator of the `istioctl` binary, so that the figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_default();
     let path = std::env::args().nth(2).unwrap_or_default();

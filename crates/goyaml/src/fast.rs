@@ -14,6 +14,83 @@ const MAX_DEPTH: usize = 128;
 /// Longest implicit key YAML allows.
 const MAX_KEY_LEN: usize = 1024;
 
+/// Byte classes (bits of [`CLASS`]): a byte of a plain key the fast path reads (letters, digits
+/// and `._/-`); a `#`; a `:`; a flow indicator `,[]{}`.
+const KEY: u8 = 1;
+const HASH: u8 = 2;
+const COLON: u8 = 4;
+const FLOW: u8 = 8;
+
+/// The class bits of every byte.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b: u8 = 0;
+    loop {
+        table[b as usize] = match b {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'.' | b'_' | b'/' | b'-' => KEY,
+            b'#' => HASH,
+            b':' => COLON,
+            b',' | b'[' | b']' | b'{' | b'}' => FLOW,
+            _ => 0,
+        };
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
+
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// Every byte set to 1, every byte's low seven bits set, and every byte's high bit set, for the
+/// word-at-a-time line scan.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The line break, tab and carriage return are all below this byte.
+const CONTROL_END: u8 = 0x0E;
+
+/// The high bit of each byte of `word` that equals `byte` (exactly those: no carries cross bytes).
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// Calls `line_end` with the offset of each line break of `bytes`, eight bytes at a time; `None`
+/// when `bytes` holds a tab or a carriage return (left to the full reader) or `line_end` fails.
+fn scan_lines(bytes: &[u8], mut line_end: impl FnMut(usize) -> Option<()>) -> Option<()> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        // Whether some byte may be below CONTROL_END (never a miss; most words have none).
+        if word.wrapping_sub(ONES * u64::from(CONTROL_END)) & !word & HIGH == 0 {
+            base += 8;
+            continue;
+        }
+        if bytes_equal(word, b'\t') | bytes_equal(word, b'\r') != 0 {
+            return None;
+        }
+        let mut breaks = bytes_equal(word, b'\n');
+        while breaks != 0 {
+            // The lowest set bit is the high bit of the first break's byte (little-endian).
+            line_end(base + (breaks.trailing_zeros() / 8) as usize)?;
+            breaks &= breaks - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        match b {
+            b'\n' => line_end(base + i)?,
+            b'\t' | b'\r' => return None,
+            _ => {}
+        }
+    }
+    Some(())
+}
+
 #[derive(Clone, Copy)]
 struct Line<'a> {
     indent: usize,
@@ -27,29 +104,23 @@ struct Line<'a> {
 
 /// The value of a single-document `src`, or `None` when the fast path does not apply.
 pub(crate) fn parse(src: &str) -> Option<Value> {
-    let bytes = src.as_bytes();
-    if bytes.contains(&b'\t') || bytes.contains(&b'\r') {
-        return None;
-    }
     let mut lines = Vec::with_capacity(src.len() / 24);
     let mut start = 0;
-    loop {
-        // One pass over the line: its indentation, then its end.
-        let line = bytes.get(start..)?;
-        let indent = line.iter().take_while(|&&b| b == b' ').count();
-        let len = indent + line.get(indent..)?.iter().take_while(|&&b| b != b'\n').count();
-        let raw = src.get(start..start + len)?;
-        let text = raw.get(indent..)?.trim_end_matches(' ');
+    let mut line = |end: usize| {
+        let raw = src.get(start..end)?;
+        let indent = leading_spaces(raw);
+        let text = trim_spaces_end(raw.get(indent..)?);
         let blank = text.is_empty() || text.starts_with('#');
         if !blank && indent == 0 && (text.starts_with("---") || text.starts_with("...") || text.starts_with('%')) {
             return None;
         }
         lines.push(Line { indent, text, raw, blank });
-        if start + len == bytes.len() {
-            break;
-        }
-        start += len + 1;
-    }
+        start = end + 1;
+        Some(())
+    };
+    scan_lines(src.as_bytes(), &mut line)?;
+    // The last line, empty after a final line break.
+    line(src.len())?;
     let mut p = Reader {
         lines,
         pos: 0,
@@ -78,7 +149,7 @@ fn split_key(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     // The key runs up to the first other byte, which must be the colon.
-    let end = bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-')))?;
+    let end = bytes.iter().position(|&b| class(b) != KEY)?;
     if bytes.get(end) != Some(&b':') || end > MAX_KEY_LEN {
         return None;
     }
@@ -86,7 +157,7 @@ fn split_key(text: &str) -> Option<(&str, &str)> {
     if after.is_empty() {
         Some((key, ""))
     } else if after.starts_with(' ') {
-        Some((key, after.trim_start_matches(' ')))
+        Some((key, skip_spaces(after)))
     } else {
         None
     }
@@ -226,7 +297,7 @@ impl<'a> Reader<'a> {
             if line.indent > indent {
                 return None;
             }
-            let rest = line.text.get(1..)?.trim_start_matches(' ');
+            let rest = skip_spaces(line.text.get(1..)?);
             let item_indent = indent + (line.text.len() - rest.len());
             let item = if rest.is_empty() {
                 self.pos += 1;
@@ -269,12 +340,22 @@ fn plain(text: &str, flow: bool) -> Option<&str> {
         || matches!(first, '/' | '.' | '_' | '~' | '+' | '$' | '(' | '=')
         || (first == '-' && second.is_some_and(|c| c != ' '));
     let bytes = text.as_bytes();
-    // A `#` (comment), `: ` (a key) or, in flow context, a flow indicator; all ASCII, so bytes do.
+    // A `#` (comment), `: ` (a key) or, in flow context, a flow indicator or colon; all ASCII, so
+    // bytes do.
+    let stops = if flow { HASH | COLON | FLOW } else { HASH };
     let mut bad = matches!(bytes.last(), Some(b':' | b' '));
-    for (i, &b) in bytes.iter().enumerate() {
-        bad |= b == b'#'
-            || (b == b':' && bytes.get(i + 1) == Some(&b' '))
-            || (flow && matches!(b, b',' | b'[' | b']' | b'{' | b'}' | b':'));
+    // Most scalars hold none of these bytes: a pass without early exit (which the compiler
+    // vectorises) tells, before the exact rules.
+    let marked = if flow {
+        bytes.iter().fold(false, |m, &b| m | matches!(b, b'#' | b':' | b',' | b'[' | b']' | b'{' | b'}'))
+    } else {
+        bytes.iter().fold(false, |m, &b| m | (b == b'#') | (b == b':'))
+    };
+    if marked {
+        for (i, &b) in bytes.iter().enumerate() {
+            let c = class(b);
+            bad |= c & stops != 0 || (c == COLON && bytes.get(i + 1) == Some(&b' '));
+        }
     }
     (starts && !bad).then_some(text)
 }
@@ -291,14 +372,26 @@ fn flow_node(text: &str, depth: usize) -> Option<(Value, &str)> {
         b'{' => flow_mapping(text, depth),
         _ => {
             let end = text.bytes().position(|b| matches!(b, b',' | b']' | b'}')).unwrap_or(text.len());
-            let scalar = text.get(..end)?.trim_end_matches(' ');
+            let scalar = trim_spaces_end(text.get(..end)?);
             Some((plain_value(plain(scalar, true)?)?, text.get(end..)?))
         }
     }
 }
 
+/// `text` without its leading spaces (a byte loop: cheaper than a char pattern).
 fn skip_spaces(text: &str) -> &str {
-    text.trim_start_matches(' ')
+    text.get(leading_spaces(text)..).unwrap_or_default()
+}
+
+/// How many spaces `text` starts with.
+fn leading_spaces(text: &str) -> usize {
+    text.bytes().position(|b| b != b' ').unwrap_or(text.len())
+}
+
+/// `text` without its trailing spaces.
+fn trim_spaces_end(text: &str) -> &str {
+    let end = text.bytes().rposition(|b| b != b' ').map_or(0, |i| i + 1);
+    text.get(..end).unwrap_or_default()
 }
 
 fn flow_sequence(text: &str, depth: usize) -> Option<(Value, &str)> {

@@ -29,23 +29,30 @@ fn lookup(s: &str) -> Option<Resolved> {
     })
 }
 
+/// Whether a plain scalar's first byte alone makes it a string for [`resolve_plain`] (most keys
+/// and values): it cannot start a number or one of the fixed spellings.
+pub(crate) fn plainly_string(s: &str) -> bool {
+    !matches!(
+        s.as_bytes().first(),
+        None | Some(
+            b'+' | b'-' | b'0'
+                ..=b'9' | b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~' | b'.'
+        )
+    )
+}
+
 /// Resolves an untagged plain scalar the way go-yaml v2's `resolve("", s)` does.
 pub(crate) fn resolve_plain(s: &str) -> Resolved {
-    // The first byte is a hint of what the scalar may be; anything else is a string.
-    let hint = match s.as_bytes().first() {
-        None => b'M',
-        Some(b'+' | b'-') => b'S',
-        Some(b'0'..=b'9') => b'D',
-        Some(b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~') => b'M',
-        Some(b'.') => b'.',
-        Some(_) => return Resolved::Str,
-    };
+    // The first byte is a hint of what the scalar may be: a number, a fixed spelling or a string.
+    if plainly_string(s) {
+        return Resolved::Str;
+    }
     if let Some(r) = lookup(s) {
         return r;
     }
-    match hint {
-        b'.' => go_parse_float(s).map_or(Resolved::Str, Resolved::Float),
-        b'D' | b'S' => resolve_number(s),
+    match s.as_bytes().first() {
+        Some(b'.') => go_parse_float(s).map_or(Resolved::Str, Resolved::Float),
+        Some(b'+' | b'-' | b'0'..=b'9') => resolve_number(s),
         _ => Resolved::Str,
     }
 }
