@@ -58,9 +58,9 @@ fn bytes_equal(word: u64, byte: u8) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
-/// Calls `line_end` with the offset of each line break of `bytes`, eight bytes at a time; `None`
-/// when `bytes` holds a tab or a carriage return (left to the full reader) or `line_end` fails.
-fn scan_lines(bytes: &[u8], mut line_end: impl FnMut(usize) -> Option<()>) -> Option<()> {
+/// The offsets of the line breaks of `bytes` (into `ends`), found eight bytes at a time; `None`
+/// when `bytes` holds a tab or a carriage return (left to the full reader).
+fn line_breaks(bytes: &[u8], ends: &mut Vec<usize>) -> Option<()> {
     let mut chunks = bytes.chunks_exact(8);
     let mut base = 0;
     for chunk in &mut chunks {
@@ -76,14 +76,14 @@ fn scan_lines(bytes: &[u8], mut line_end: impl FnMut(usize) -> Option<()>) -> Op
         let mut breaks = bytes_equal(word, b'\n');
         while breaks != 0 {
             // The lowest set bit is the high bit of the first break's byte (little-endian).
-            line_end(base + (breaks.trailing_zeros() / 8) as usize)?;
+            ends.push(base + (breaks.trailing_zeros() / 8) as usize);
             breaks &= breaks - 1;
         }
         base += 8;
     }
     for (i, &b) in chunks.remainder().iter().enumerate() {
         match b {
-            b'\n' => line_end(base + i)?,
+            b'\n' => ends.push(base + i),
             b'\t' | b'\r' => return None,
             _ => {}
         }
@@ -104,9 +104,13 @@ struct Line<'a> {
 
 /// The value of a single-document `src`, or `None` when the fast path does not apply.
 pub(crate) fn parse(src: &str) -> Option<Value> {
-    let mut lines = Vec::with_capacity(src.len() / 24);
+    let mut ends = Vec::with_capacity(src.len() / 16);
+    line_breaks(src.as_bytes(), &mut ends)?;
+    // The last line ends with the text (it is empty after a final line break).
+    ends.push(src.len());
+    let mut lines = Vec::with_capacity(ends.len());
     let mut start = 0;
-    let mut line = |end: usize| {
+    for end in ends {
         let raw = src.get(start..end)?;
         let indent = leading_spaces(raw);
         let text = trim_spaces_end(raw.get(indent..)?);
@@ -116,11 +120,7 @@ pub(crate) fn parse(src: &str) -> Option<Value> {
         }
         lines.push(Line { indent, text, raw, blank });
         start = end + 1;
-        Some(())
-    };
-    scan_lines(src.as_bytes(), &mut line)?;
-    // The last line, empty after a final line break.
-    line(src.len())?;
+    }
     let mut p = Reader {
         lines,
         pos: 0,
@@ -139,7 +139,8 @@ pub(crate) fn parse(src: &str) -> Option<Value> {
 
 /// Whether a line is a block sequence item.
 fn is_item(text: &str) -> bool {
-    text == "-" || text.starts_with("- ")
+    let b = text.as_bytes();
+    b.first() == Some(&b'-') && matches!(b.get(1), None | Some(b' '))
 }
 
 /// `key: rest` or `key:` with a plain key of letters, digits and `._/-`: the key and the rest.
@@ -149,7 +150,13 @@ fn split_key(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     // The key runs up to the first other byte, which must be the colon.
-    let end = bytes.iter().position(|&b| class(b) != KEY)?;
+    let mut end = 1;
+    while let Some(&b) = bytes.get(end) {
+        if class(b) != KEY {
+            break;
+        }
+        end += 1;
+    }
     if bytes.get(end) != Some(&b':') || end > MAX_KEY_LEN {
         return None;
     }
@@ -193,9 +200,9 @@ impl<'a> Reader<'a> {
         if rest.starts_with('|') {
             return self.literal(rest, indent);
         }
-        let v = inline(rest)?;
+        // (Checked first so that the value is returned as it is made, not moved again.)
         self.end_of_value(indent)?;
-        Some(v)
+        inline(rest)
     }
 
     /// A literal block scalar (`|` clips the final line breaks to one, `|-` strips them) whose
@@ -241,11 +248,17 @@ impl<'a> Reader<'a> {
 
     /// The block node starting at the current line, whose indentation is `indent`.
     fn block(&mut self, indent: usize) -> Option<Value> {
+        let text = self.line()?.text;
+        self.nest(|r| if is_item(text) { r.sequence(indent) } else { r.mapping(indent, None) })
+    }
+
+    /// `read` one level deeper (failing beyond [`MAX_DEPTH`]).
+    fn nest(&mut self, read: impl FnOnce(&mut Self) -> Option<Value>) -> Option<Value> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return None;
         }
-        let value = if is_item(self.line()?.text) { self.sequence(indent) } else { self.mapping(indent) };
+        let value = read(self);
         self.depth -= 1;
         value
     }
@@ -267,7 +280,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn mapping(&mut self, indent: usize) -> Option<Value> {
+    /// A block mapping at `indent`; `first` is the current line's key and rest when the caller
+    /// has split it already.
+    fn mapping(&mut self, indent: usize, mut first: Option<(&'a str, &'a str)>) -> Option<Value> {
         let start = self.entries.len();
         while let Some(line) = self.line() {
             if line.indent < indent {
@@ -276,7 +291,10 @@ impl<'a> Reader<'a> {
             if line.indent > indent || is_item(line.text) {
                 return None;
             }
-            let (key, rest) = split_key(line.text)?;
+            let (key, rest) = match first.take() {
+                Some(split) => split,
+                None => split_key(line.text)?,
+            };
             let key = plain_key(key)?;
             self.pos += 1;
             let value = if rest.is_empty() { self.nested(indent)? } else { self.inline_value(rest, indent)? };
@@ -307,12 +325,12 @@ impl<'a> Reader<'a> {
                 }
             } else if is_item(rest) {
                 return None;
-            } else if split_key(rest).is_some() {
+            } else if let Some(split) = split_key(rest) {
                 // `- key: value`: a mapping whose keys line up with this first one.
                 if let Some(slot) = self.lines.get_mut(self.pos) {
                     *slot = Line { indent: item_indent, text: rest, ..*slot };
                 }
-                self.block(item_indent)?
+                self.nest(|r| r.mapping(item_indent, Some(split)))?
             } else {
                 self.pos += 1;
                 self.inline_value(rest, indent)?
@@ -325,21 +343,27 @@ impl<'a> Reader<'a> {
 
 /// A value written on the rest of a line: a quoted or plain scalar or a flow collection.
 fn inline(text: &str) -> Option<Value> {
-    let (value, rest) = match text.as_bytes().first()? {
-        b'"' | b'\'' | b'[' | b'{' => flow_node(text, 0)?,
-        _ => (plain_value(plain(text, false)?)?, ""),
-    };
-    rest.is_empty().then_some(value)
+    match text.as_bytes().first()? {
+        b'"' | b'\'' | b'[' | b'{' => {
+            let (value, rest) = flow_node(text, 0)?;
+            rest.is_empty().then_some(value)
+        }
+        _ => plain_value(plain(text, false)?),
+    }
 }
 
 /// Whether `text` can be read as a whole plain scalar (in flow context, also without `,[]{}`).
 fn plain(text: &str, flow: bool) -> Option<&str> {
-    let first = text.chars().next()?;
-    let second = text.chars().nth(1);
-    let starts = first.is_alphanumeric()
-        || matches!(first, '/' | '.' | '_' | '~' | '+' | '$' | '(' | '=')
-        || (first == '-' && second.is_some_and(|c| c != ' '));
     let bytes = text.as_bytes();
+    let &first = bytes.first()?;
+    let starts = if first.is_ascii() {
+        // A second byte that is not a space starts a second character that is not one.
+        first.is_ascii_alphanumeric()
+            || matches!(first, b'/' | b'.' | b'_' | b'~' | b'+' | b'$' | b'(' | b'=')
+            || (first == b'-' && bytes.get(1).is_some_and(|&b| b != b' '))
+    } else {
+        text.chars().next().is_some_and(char::is_alphanumeric)
+    };
     // A `#` (comment), `: ` (a key) or, in flow context, a flow indicator or colon; all ASCII, so
     // bytes do.
     let stops = if flow { HASH | COLON | FLOW } else { HASH };
