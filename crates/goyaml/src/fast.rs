@@ -13,6 +13,8 @@ use serde_json::Map;
 const MAX_DEPTH: usize = 128;
 /// Longest implicit key YAML allows.
 const MAX_KEY_LEN: usize = 1024;
+/// Room the entry and item stacks start with (enough for most documents: no regrowth).
+const STACK_CAPACITY: usize = 32;
 
 /// Byte classes (bits of [`CLASS`]): a byte of a plain key the fast path reads (letters, digits
 /// and `._/-`); a `#`; a `:`; a flow indicator `,[]{}`.
@@ -126,8 +128,8 @@ pub(crate) fn parse(src: &str) -> Option<Value> {
         pos: 0,
         depth: 0,
         ends_with_newline: src.ends_with('\n'),
-        entries: Vec::new(),
-        items: Vec::new(),
+        entries: Vec::with_capacity(STACK_CAPACITY),
+        items: Vec::with_capacity(STACK_CAPACITY),
     };
     let first = p.line()?;
     if !(is_item(first.text) || split_key(first.text).is_some()) {
@@ -344,7 +346,12 @@ impl<'a> Reader<'a> {
 /// A value written on the rest of a line: a quoted or plain scalar or a flow collection.
 fn inline(text: &str) -> Option<Value> {
     match text.as_bytes().first()? {
-        b'"' | b'\'' | b'[' | b'{' => {
+        b'"' => {
+            // The commonest quoted form, made into a value only once it is known to be whole.
+            let (s, rest) = double_quoted(text)?;
+            rest.is_empty().then_some(Value::String(s))
+        }
+        b'\'' | b'[' | b'{' => {
             let (value, rest) = flow_node(text, 0)?;
             rest.is_empty().then_some(value)
         }

@@ -16,8 +16,14 @@ pub(crate) enum Resolved {
     Str,
 }
 
+/// The longest of the fixed spellings [`lookup`] knows (`false`, `+.inf` ...).
+const LONGEST_SPELLING: usize = 5;
+
 /// The fixed spellings go-yaml v2 looks up before trying numbers.
 fn lookup(s: &str) -> Option<Resolved> {
+    if s.len() > LONGEST_SPELLING {
+        return None;
+    }
     Some(match s {
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => Resolved::Bool(true),
         "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => Resolved::Bool(false),
@@ -29,16 +35,14 @@ fn lookup(s: &str) -> Option<Resolved> {
     })
 }
 
-/// Whether a plain scalar's first byte alone makes it a string for [`resolve_plain`] (most keys
-/// and values): it cannot start a number or one of the fixed spellings.
+/// Whether a plain scalar's first byte (and length) alone make it a string for [`resolve_plain`]
+/// (most keys and values): it cannot start a number, nor be one of the fixed spellings.
 pub(crate) fn plainly_string(s: &str) -> bool {
-    !matches!(
-        s.as_bytes().first(),
-        None | Some(
-            b'+' | b'-' | b'0'
-                ..=b'9' | b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~' | b'.'
-        )
-    )
+    match s.as_bytes().first() {
+        None | Some(b'+' | b'-' | b'0'..=b'9' | b'.') => false,
+        Some(b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~') => s.len() > LONGEST_SPELLING,
+        Some(_) => true,
+    }
 }
 
 /// Resolves an untagged plain scalar the way go-yaml v2's `resolve("", s)` does.
