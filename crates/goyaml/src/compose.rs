@@ -2,7 +2,7 @@
 //! `sigs.k8s.io/yaml` conversion to JSON (string keys, no NaN/Inf), recording node positions.
 
 use crate::gofloat::format_g32;
-use crate::resolve::{Resolved, resolve_plain};
+use crate::resolve::{Resolved, plainly_string, resolve_plain};
 use crate::{Document, Error, Mark, Spans, Value};
 use granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Number};
@@ -10,11 +10,17 @@ use std::collections::{HashMap, HashSet};
 
 /// A plain scalar without tag, as a value (the reader's typing; for the fast path).
 pub(crate) fn plain_value(text: &str) -> Option<Value> {
+    if plainly_string(text) {
+        return Some(Value::String(text.to_owned()));
+    }
     scalar_value(text, ScalarStyle::Plain, None, Mark::default()).ok()
 }
 
 /// A plain scalar without tag, as a map key (the reader's conversion; for the fast path).
 pub(crate) fn plain_key(text: &str) -> Option<String> {
+    if plainly_string(text) {
+        return Some(text.to_owned());
+    }
     key_string(text, &scalar_typed(text, ScalarStyle::Plain, None, Mark::default()).ok()?, Mark::default()).ok()
 }
 

@@ -13,6 +13,8 @@ const BEST_INDENT: usize = 2;
 const BEST_WIDTH: usize = 80;
 /// Longer keys (in bytes) are written as complex `? key` entries.
 const MAX_SIMPLE_KEY_LEN: usize = 128;
+/// Indentation is written in slices of this run of spaces.
+const SPACES: &str = "                                ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -31,6 +33,8 @@ pub(crate) fn emit_document(value: &Value) -> String {
         column: 0,
         whitespace: true,
         indention: true,
+        spare: Vec::new(),
+        scratch: Vec::new(),
     };
     e.node(value, false, false);
     // Implicit document end. (libyaml-derived emitters mark a `|+` scalar "open ended" and then reset
@@ -39,7 +43,10 @@ pub(crate) fn emit_document(value: &Value) -> String {
     e.out
 }
 
-struct Emitter {
+/// A mapping entry, borrowed from the document being written.
+type Entry<'a> = (&'a String, &'a Value);
+
+struct Emitter<'a> {
     out: String,
     /// Current indentation; `None` before the root collection opens.
     indent: Option<usize>,
@@ -49,15 +56,22 @@ struct Emitter {
     whitespace: bool,
     /// Only indentation (and `-`/`?` indicators) has been written on this line.
     indention: bool,
+    /// Entry lists of finished mappings, kept for the next ones (mappings nest, so one per level).
+    spare: Vec<Vec<Entry<'a>>>,
+    /// Working space of the key sort.
+    scratch: Vec<Entry<'a>>,
 }
 
-impl Emitter {
-    fn node(&mut self, value: &Value, mapping_ctx: bool, simple_key: bool) {
+impl<'a> Emitter<'a> {
+    fn node(&mut self, value: &'a Value, mapping_ctx: bool, simple_key: bool) {
         match value {
-            Value::Null => self.scalar("null", Style::Plain, simple_key),
-            Value::Bool(b) => self.scalar(if *b { "true" } else { "false" }, Style::Plain, simple_key),
-            Value::Number(n) => self.scalar(&format_number(n), Style::Plain, simple_key),
-            Value::String(s) => self.scalar(s, string_style(s), simple_key),
+            Value::Null => self.plain_word("null"),
+            Value::Bool(b) => self.plain_word(if *b { "true" } else { "false" }),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => self.plain_int(i),
+                None => self.scalar(&format_number(n), Style::Plain, simple_key),
+            },
+            Value::String(s) => self.string(s, is_simple_word(s), simple_key),
             Value::Array(items) if items.is_empty() => self.empty_flow("[", "]"),
             Value::Object(map) if map.is_empty() => self.empty_flow("{", "}"),
             Value::Array(items) => self.block_sequence(items, mapping_ctx),
@@ -84,7 +98,7 @@ impl Emitter {
         self.write_indicator(close, false, false, false);
     }
 
-    fn block_sequence(&mut self, items: &[Value], mapping_ctx: bool) {
+    fn block_sequence(&mut self, items: &'a [Value], mapping_ctx: bool) {
         let indentless = mapping_ctx && !self.indention;
         self.increase_indent(false, indentless);
         for item in items {
@@ -95,23 +109,82 @@ impl Emitter {
         self.pop_indent();
     }
 
-    fn block_mapping(&mut self, map: &serde_json::Map<String, Value>) {
+    fn block_mapping(&mut self, map: &'a serde_json::Map<String, Value>) {
         self.increase_indent(false, false);
-        for (key, value) in sorted_entries(map) {
+        let mut entries = self.spare.pop().unwrap_or_default();
+        entries.extend(map.iter());
+        sort_entries(&mut entries, &mut self.scratch);
+        for &(key, value) in &entries {
             self.write_indent();
-            let analysis = analyze(key);
-            if key.len() <= MAX_SIMPLE_KEY_LEN && !analysis.multiline {
-                self.scalar(key, string_style(key), true);
+            let word = is_simple_word(key);
+            if key.len() <= MAX_SIMPLE_KEY_LEN && (word || !has_break(key)) {
+                self.string(key, word, true);
                 self.write_indicator(":", false, false, false);
             } else {
                 self.write_indicator("?", true, false, true);
-                self.scalar(key, string_style(key), false);
+                self.string(key, word, false);
                 self.write_indent();
                 self.write_indicator(":", true, false, true);
             }
             self.node(value, true, false);
         }
+        entries.clear();
+        self.spare.push(entries);
         self.pop_indent();
+    }
+
+    /// A string scalar; `word` is [`is_simple_word`] of it, in which case the analysis finds
+    /// nothing and the requested style stands: plain, or double quotes for text that would read
+    /// back as something else.
+    fn string(&mut self, s: &str, word: bool, simple_key: bool) {
+        if !word {
+            self.scalar(s, string_style(s), simple_key);
+        } else if resolve_plain(s) == Resolved::Str && !is_base60_float(s) {
+            self.plain_word(s);
+        } else {
+            self.scalar(s, Style::DoubleQuoted, simple_key);
+        }
+    }
+
+    /// A plain scalar that is a simple word (what `scalar` writes for it, in one step).
+    fn plain_word(&mut self, word: &str) {
+        if !self.whitespace {
+            self.put(' ');
+        }
+        self.out.push_str(word);
+        self.column += word.len();
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    /// An integer, always a plain simple word, written without formatting machinery.
+    fn plain_int(&mut self, i: i64) {
+        let mut digits = [0u8; 20];
+        let mut n = i.unsigned_abs();
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            if let Some(d) = digits.get_mut(start) {
+                // The remainder is below 10.
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let text = std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default();
+        if !self.whitespace {
+            self.put(' ');
+        }
+        if i < 0 {
+            self.out.push('-');
+            self.column += 1;
+        }
+        self.out.push_str(text);
+        self.column += text.len();
+        self.whitespace = false;
+        self.indention = false;
     }
 
     fn scalar(&mut self, text: &str, requested: Style, simple_key: bool) {
@@ -161,7 +234,9 @@ impl Emitter {
             self.put_break();
         }
         while self.column < indent {
-            self.put(' ');
+            let run = SPACES.get(..(indent - self.column).min(SPACES.len())).unwrap_or_default();
+            self.out.push_str(run);
+            self.column += run.len();
         }
         self.whitespace = true;
         self.indention = true;
@@ -172,7 +247,8 @@ impl Emitter {
             self.put(' ');
         }
         self.out.push_str(indicator);
-        self.column += indicator.chars().count();
+        // Indicators are ASCII.
+        self.column += indicator.len();
         self.whitespace = is_whitespace;
         self.indention = self.indention && is_indention;
     }
@@ -407,6 +483,12 @@ fn is_break(c: char) -> bool {
     matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
+/// Whether `s` holds a line break ([`is_break`]); the bytes tell first whether one can be there
+/// (U+0085 is encoded `C2 85`, U+2028 and U+2029 `E2 80 A8`/`A9`).
+fn has_break(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2)) && s.contains(is_break)
+}
+
 /// Characters the emitter may write unescaped (it writes Unicode, but not astral-plane characters).
 fn is_printable(c: char) -> bool {
     matches!(c, '\n' | '\x20'..='\x7E' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}') && c != '\u{FEFF}'
@@ -560,12 +642,14 @@ fn select_style(requested: Style, a: &Analysis, simple_key: bool) -> Style {
     style
 }
 
-/// Map entries in go-yaml v2's key order.
-fn sorted_entries(map: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> {
-    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-    let mut scratch = Vec::with_capacity(entries.len());
-    merge_sort(&mut entries, &mut scratch, &|a, b| key_less_str(a.0, b.0));
-    entries
+/// Sorts map entries into go-yaml v2's key order; `scratch` is working space.
+fn sort_entries<'a>(entries: &mut [Entry<'a>], scratch: &mut Vec<Entry<'a>>) {
+    if entries.iter().all(|(k, _)| k.is_ascii()) {
+        // What `key_less_str` does for each pair, without looking at every key again each time.
+        merge_sort(entries, scratch, &|a: &Entry<'_>, b: &Entry<'_>| key_less(a.0.as_bytes(), b.0.as_bytes()));
+    } else {
+        merge_sort(entries, scratch, &|a: &Entry<'_>, b: &Entry<'_>| key_less_str(a.0, b.0));
+    }
 }
 
 /// A stable top-down merge sort that tolerates an inconsistent `less`. go-yaml's key comparison is
@@ -573,7 +657,7 @@ fn sorted_entries(map: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)
 /// map iteration; the standard library's sorts may panic on such a comparison. The split (first
 /// half, second half) and the merge rule (the right item goes first only when it is less) fix the
 /// result for those sets. `scratch` is working space.
-fn merge_sort<T: Copy>(items: &mut [T], scratch: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
+fn merge_sort<T: Copy, F: Fn(&T, &T) -> bool>(items: &mut [T], scratch: &mut Vec<T>, less: &F) {
     if items.len() <= 1 {
         return;
     }

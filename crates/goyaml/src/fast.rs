@@ -13,6 +13,85 @@ use serde_json::Map;
 const MAX_DEPTH: usize = 128;
 /// Longest implicit key YAML allows.
 const MAX_KEY_LEN: usize = 1024;
+/// Room the entry and item stacks start with (enough for most documents: no regrowth).
+const STACK_CAPACITY: usize = 32;
+
+/// Byte classes (bits of [`CLASS`]): a byte of a plain key the fast path reads (letters, digits
+/// and `._/-`); a `#`; a `:`; a flow indicator `,[]{}`.
+const KEY: u8 = 1;
+const HASH: u8 = 2;
+const COLON: u8 = 4;
+const FLOW: u8 = 8;
+
+/// The class bits of every byte.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b: u8 = 0;
+    loop {
+        table[b as usize] = match b {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'.' | b'_' | b'/' | b'-' => KEY,
+            b'#' => HASH,
+            b':' => COLON,
+            b',' | b'[' | b']' | b'{' | b'}' => FLOW,
+            _ => 0,
+        };
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
+
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// Every byte set to 1, every byte's low seven bits set, and every byte's high bit set, for the
+/// word-at-a-time line scan.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The line break, tab and carriage return are all below this byte.
+const CONTROL_END: u8 = 0x0E;
+
+/// The high bit of each byte of `word` that equals `byte` (exactly those: no carries cross bytes).
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// The offsets of the line breaks of `bytes` (into `ends`), found eight bytes at a time; `None`
+/// when `bytes` holds a tab or a carriage return (left to the full reader).
+fn line_breaks(bytes: &[u8], ends: &mut Vec<usize>) -> Option<()> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        // Whether some byte may be below CONTROL_END (never a miss; most words have none).
+        if word.wrapping_sub(ONES * u64::from(CONTROL_END)) & !word & HIGH == 0 {
+            base += 8;
+            continue;
+        }
+        if bytes_equal(word, b'\t') | bytes_equal(word, b'\r') != 0 {
+            return None;
+        }
+        let mut breaks = bytes_equal(word, b'\n');
+        while breaks != 0 {
+            // The lowest set bit is the high bit of the first break's byte (little-endian).
+            ends.push(base + (breaks.trailing_zeros() / 8) as usize);
+            breaks &= breaks - 1;
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        match b {
+            b'\n' => ends.push(base + i),
+            b'\t' | b'\r' => return None,
+            _ => {}
+        }
+    }
+    Some(())
+}
 
 #[derive(Clone, Copy)]
 struct Line<'a> {
@@ -27,22 +106,31 @@ struct Line<'a> {
 
 /// The value of a single-document `src`, or `None` when the fast path does not apply.
 pub(crate) fn parse(src: &str) -> Option<Value> {
-    let bytes = src.as_bytes();
-    if bytes.contains(&b'\t') || bytes.contains(&b'\r') {
-        return None;
-    }
-    let mut lines = Vec::with_capacity(src.len() / 24);
-    for raw in src.split('\n') {
-        let content = raw.trim_start_matches(' ');
-        let text = content.trim_end_matches(' ');
-        let indent = raw.len() - content.len();
+    let mut ends = Vec::with_capacity(src.len() / 16);
+    line_breaks(src.as_bytes(), &mut ends)?;
+    // The last line ends with the text (it is empty after a final line break).
+    ends.push(src.len());
+    let mut lines = Vec::with_capacity(ends.len());
+    let mut start = 0;
+    for end in ends {
+        let raw = src.get(start..end)?;
+        let indent = leading_spaces(raw);
+        let text = trim_spaces_end(raw.get(indent..)?);
         let blank = text.is_empty() || text.starts_with('#');
         if !blank && indent == 0 && (text.starts_with("---") || text.starts_with("...") || text.starts_with('%')) {
             return None;
         }
         lines.push(Line { indent, text, raw, blank });
+        start = end + 1;
     }
-    let mut p = Reader { lines, pos: 0, depth: 0, ends_with_newline: src.ends_with('\n') };
+    let mut p = Reader {
+        lines,
+        pos: 0,
+        depth: 0,
+        ends_with_newline: src.ends_with('\n'),
+        entries: Vec::with_capacity(STACK_CAPACITY),
+        items: Vec::with_capacity(STACK_CAPACITY),
+    };
     let first = p.line()?;
     if !(is_item(first.text) || split_key(first.text).is_some()) {
         return None;
@@ -53,23 +141,32 @@ pub(crate) fn parse(src: &str) -> Option<Value> {
 
 /// Whether a line is a block sequence item.
 fn is_item(text: &str) -> bool {
-    text == "-" || text.starts_with("- ")
+    let b = text.as_bytes();
+    b.first() == Some(&b'-') && matches!(b.get(1), None | Some(b' '))
 }
 
 /// `key: rest` or `key:` with a plain key of letters, digits and `._/-`: the key and the rest.
 fn split_key(text: &str) -> Option<(&str, &str)> {
-    let end = text.find(':')?;
-    let (key, after) = (text.get(..end)?, text.get(end + 1..)?);
-    let simple = key.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
-        && key.len() <= MAX_KEY_LEN
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-'));
-    if !simple {
+    let bytes = text.as_bytes();
+    if !bytes.first()?.is_ascii_alphanumeric() {
         return None;
     }
+    // The key runs up to the first other byte, which must be the colon.
+    let mut end = 1;
+    while let Some(&b) = bytes.get(end) {
+        if class(b) != KEY {
+            break;
+        }
+        end += 1;
+    }
+    if bytes.get(end) != Some(&b':') || end > MAX_KEY_LEN {
+        return None;
+    }
+    let (key, after) = (text.get(..end)?, text.get(end + 1..)?);
     if after.is_empty() {
         Some((key, ""))
     } else if after.starts_with(' ') {
-        Some((key, after.trim_start_matches(' ')))
+        Some((key, skip_spaces(after)))
     } else {
         None
     }
@@ -80,6 +177,11 @@ struct Reader<'a> {
     pos: usize,
     depth: usize,
     ends_with_newline: bool,
+    /// Entries of the mappings being read, innermost last: each takes its own off the top when it
+    /// ends, and is built at its final size.
+    entries: Vec<(String, Value)>,
+    /// Items of the sequences being read, likewise.
+    items: Vec<Value>,
 }
 
 impl<'a> Reader<'a> {
@@ -100,9 +202,9 @@ impl<'a> Reader<'a> {
         if rest.starts_with('|') {
             return self.literal(rest, indent);
         }
-        let v = inline(rest)?;
+        // (Checked first so that the value is returned as it is made, not moved again.)
         self.end_of_value(indent)?;
-        Some(v)
+        inline(rest)
     }
 
     /// A literal block scalar (`|` clips the final line breaks to one, `|-` strips them) whose
@@ -148,11 +250,17 @@ impl<'a> Reader<'a> {
 
     /// The block node starting at the current line, whose indentation is `indent`.
     fn block(&mut self, indent: usize) -> Option<Value> {
+        let text = self.line()?.text;
+        self.nest(|r| if is_item(text) { r.sequence(indent) } else { r.mapping(indent, None) })
+    }
+
+    /// `read` one level deeper (failing beyond [`MAX_DEPTH`]).
+    fn nest(&mut self, read: impl FnOnce(&mut Self) -> Option<Value>) -> Option<Value> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return None;
         }
-        let value = if is_item(self.line()?.text) { self.sequence(indent) } else { self.mapping(indent) };
+        let value = read(self);
         self.depth -= 1;
         value
     }
@@ -174,8 +282,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn mapping(&mut self, indent: usize) -> Option<Value> {
-        let mut map = Map::new();
+    /// A block mapping at `indent`; `first` is the current line's key and rest when the caller
+    /// has split it already.
+    fn mapping(&mut self, indent: usize, mut first: Option<(&'a str, &'a str)>) -> Option<Value> {
+        let start = self.entries.len();
         while let Some(line) = self.line() {
             if line.indent < indent {
                 break;
@@ -183,18 +293,23 @@ impl<'a> Reader<'a> {
             if line.indent > indent || is_item(line.text) {
                 return None;
             }
-            let (key, rest) = split_key(line.text)?;
+            let (key, rest) = match first.take() {
+                Some(split) => split,
+                None => split_key(line.text)?,
+            };
             let key = plain_key(key)?;
             self.pos += 1;
             let value = if rest.is_empty() { self.nested(indent)? } else { self.inline_value(rest, indent)? };
-            // A repeated key takes the later value in the first key's place, as in the full reader.
-            map.insert(key, value);
+            self.entries.push((key, value));
         }
+        let mut map = Map::with_capacity(self.entries.len().saturating_sub(start));
+        // A repeated key takes the later value in the first key's place, as in the full reader.
+        map.extend(self.entries.drain(start..));
         Some(Value::Object(map))
     }
 
     fn sequence(&mut self, indent: usize) -> Option<Value> {
-        let mut items = Vec::new();
+        let start = self.items.len();
         while let Some(line) = self.line() {
             if line.indent < indent || (line.indent == indent && !is_item(line.text)) {
                 break;
@@ -202,7 +317,7 @@ impl<'a> Reader<'a> {
             if line.indent > indent {
                 return None;
             }
-            let rest = line.text.get(1..)?.trim_start_matches(' ');
+            let rest = skip_spaces(line.text.get(1..)?);
             let item_indent = indent + (line.text.len() - rest.len());
             let item = if rest.is_empty() {
                 self.pos += 1;
@@ -212,43 +327,67 @@ impl<'a> Reader<'a> {
                 }
             } else if is_item(rest) {
                 return None;
-            } else if split_key(rest).is_some() {
+            } else if let Some(split) = split_key(rest) {
                 // `- key: value`: a mapping whose keys line up with this first one.
                 if let Some(slot) = self.lines.get_mut(self.pos) {
                     *slot = Line { indent: item_indent, text: rest, ..*slot };
                 }
-                self.block(item_indent)?
+                self.nest(|r| r.mapping(item_indent, Some(split)))?
             } else {
                 self.pos += 1;
                 self.inline_value(rest, indent)?
             };
-            items.push(item);
+            self.items.push(item);
         }
-        Some(Value::Array(items))
+        Some(Value::Array(self.items.drain(start..).collect()))
     }
 }
 
 /// A value written on the rest of a line: a quoted or plain scalar or a flow collection.
 fn inline(text: &str) -> Option<Value> {
-    let (value, rest) = match text.as_bytes().first()? {
-        b'"' | b'\'' | b'[' | b'{' => flow_node(text, 0)?,
-        _ => (plain_value(plain(text, false)?)?, ""),
-    };
-    rest.is_empty().then_some(value)
+    match text.as_bytes().first()? {
+        b'"' => {
+            // The commonest quoted form, made into a value only once it is known to be whole.
+            let (s, rest) = double_quoted(text)?;
+            rest.is_empty().then_some(Value::String(s))
+        }
+        b'\'' | b'[' | b'{' => {
+            let (value, rest) = flow_node(text, 0)?;
+            rest.is_empty().then_some(value)
+        }
+        _ => plain_value(plain(text, false)?),
+    }
 }
 
 /// Whether `text` can be read as a whole plain scalar (in flow context, also without `,[]{}`).
 fn plain(text: &str, flow: bool) -> Option<&str> {
-    let first = text.chars().next()?;
-    let second = text.chars().nth(1);
-    let starts = first.is_alphanumeric()
-        || matches!(first, '/' | '.' | '_' | '~' | '+' | '$' | '(' | '=')
-        || (first == '-' && second.is_some_and(|c| c != ' '));
-    let bad = text.contains('#')
-        || text.contains(": ")
-        || text.ends_with(':')
-        || text.ends_with(' ')
-        || (flow && text.contains([',', '[', ']', '{', '}', ':']));
+    let bytes = text.as_bytes();
+    let &first = bytes.first()?;
+    let starts = if first.is_ascii() {
+        // A second byte that is not a space starts a second character that is not one.
+        first.is_ascii_alphanumeric()
+            || matches!(first, b'/' | b'.' | b'_' | b'~' | b'+' | b'$' | b'(' | b'=')
+            || (first == b'-' && bytes.get(1).is_some_and(|&b| b != b' '))
+    } else {
+        text.chars().next().is_some_and(char::is_alphanumeric)
+    };
+    // A `#` (comment), `: ` (a key) or, in flow context, a flow indicator or colon; all ASCII, so
+    // bytes do.
+    let stops = if flow { HASH | COLON | FLOW } else { HASH };
+    let mut bad = matches!(bytes.last(), Some(b':' | b' '));
+    // Most scalars hold none of these bytes: a pass without early exit (which the compiler
+    // vectorises) tells, before the exact rules.
+    let marked = if flow {
+        bytes.iter().fold(false, |m, &b| m | matches!(b, b'#' | b':' | b',' | b'[' | b']' | b'{' | b'}'))
+    } else {
+        bytes.iter().fold(false, |m, &b| m | (b == b'#') | (b == b':'))
+    };
+    if marked {
+        for (i, &b) in bytes.iter().enumerate() {
+            let c = class(b);
+            bad |= c & stops != 0 || (c == COLON && bytes.get(i + 1) == Some(&b' '));
+        }
+    }
     (starts && !bad).then_some(text)
 }
 
@@ -263,15 +402,27 @@ fn flow_node(text: &str, depth: usize) -> Option<(Value, &str)> {
         b'[' => flow_sequence(text, depth),
         b'{' => flow_mapping(text, depth),
         _ => {
-            let end = text.find([',', ']', '}']).unwrap_or(text.len());
-            let scalar = text.get(..end)?.trim_end_matches(' ');
+            let end = text.bytes().position(|b| matches!(b, b',' | b']' | b'}')).unwrap_or(text.len());
+            let scalar = trim_spaces_end(text.get(..end)?);
             Some((plain_value(plain(scalar, true)?)?, text.get(end..)?))
         }
     }
 }
 
+/// `text` without its leading spaces (a byte loop: cheaper than a char pattern).
 fn skip_spaces(text: &str) -> &str {
-    text.trim_start_matches(' ')
+    text.get(leading_spaces(text)..).unwrap_or_default()
+}
+
+/// How many spaces `text` starts with.
+fn leading_spaces(text: &str) -> usize {
+    text.bytes().position(|b| b != b' ').unwrap_or(text.len())
+}
+
+/// `text` without its trailing spaces.
+fn trim_spaces_end(text: &str) -> &str {
+    let end = text.bytes().rposition(|b| b != b' ').map_or(0, |i| i + 1);
+    text.get(..end).unwrap_or_default()
 }
 
 fn flow_sequence(text: &str, depth: usize) -> Option<(Value, &str)> {
@@ -322,7 +473,7 @@ fn flow_mapping(text: &str, depth: usize) -> Option<(Value, &str)> {
 /// A double-quoted scalar closed on the same line: its value and the text after it.
 fn double_quoted(text: &str) -> Option<(String, &str)> {
     let body = text.strip_prefix('"')?;
-    let end = body.find(['"', '\\'])?;
+    let end = body.bytes().position(|b| b == b'"' || b == b'\\')?;
     if body.as_bytes().get(end) == Some(&b'"') {
         // No escapes: the text between the quotes.
         return Some((body.get(..end)?.to_owned(), body.get(end + 1..)?));

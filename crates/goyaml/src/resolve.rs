@@ -16,8 +16,14 @@ pub(crate) enum Resolved {
     Str,
 }
 
+/// The longest of the fixed spellings [`lookup`] knows (`false`, `+.inf` ...).
+const LONGEST_SPELLING: usize = 5;
+
 /// The fixed spellings go-yaml v2 looks up before trying numbers.
 fn lookup(s: &str) -> Option<Resolved> {
+    if s.len() > LONGEST_SPELLING {
+        return None;
+    }
     Some(match s {
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => Resolved::Bool(true),
         "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => Resolved::Bool(false),
@@ -29,23 +35,28 @@ fn lookup(s: &str) -> Option<Resolved> {
     })
 }
 
+/// Whether a plain scalar's first byte (and length) alone make it a string for [`resolve_plain`]
+/// (most keys and values): it cannot start a number, nor be one of the fixed spellings.
+pub(crate) fn plainly_string(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None | Some(b'+' | b'-' | b'0'..=b'9' | b'.') => false,
+        Some(b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~') => s.len() > LONGEST_SPELLING,
+        Some(_) => true,
+    }
+}
+
 /// Resolves an untagged plain scalar the way go-yaml v2's `resolve("", s)` does.
 pub(crate) fn resolve_plain(s: &str) -> Resolved {
-    // The first byte is a hint of what the scalar may be; anything else is a string.
-    let hint = match s.as_bytes().first() {
-        None => b'M',
-        Some(b'+' | b'-') => b'S',
-        Some(b'0'..=b'9') => b'D',
-        Some(b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~') => b'M',
-        Some(b'.') => b'.',
-        Some(_) => return Resolved::Str,
-    };
+    // The first byte is a hint of what the scalar may be: a number, a fixed spelling or a string.
+    if plainly_string(s) {
+        return Resolved::Str;
+    }
     if let Some(r) = lookup(s) {
         return r;
     }
-    match hint {
-        b'.' => go_parse_float(s).map_or(Resolved::Str, Resolved::Float),
-        b'D' | b'S' => resolve_number(s),
+    match s.as_bytes().first() {
+        Some(b'.') => go_parse_float(s).map_or(Resolved::Str, Resolved::Float),
+        Some(b'+' | b'-' | b'0'..=b'9') => resolve_number(s),
         _ => Resolved::Str,
     }
 }
@@ -54,7 +65,9 @@ fn resolve_number(s: &str) -> Resolved {
     if is_timestamp(s) {
         return Resolved::Timestamp;
     }
-    let plain: String = s.chars().filter(|&c| c != '_').collect();
+    // Underscores are digit separators; most numbers have none, and are read in place.
+    let plain: std::borrow::Cow<'_, str> =
+        if s.as_bytes().contains(&b'_') { s.replace('_', "").into() } else { s.into() };
     if let Some(i) = go_parse_int(&plain) {
         return Resolved::Int(i);
     }
