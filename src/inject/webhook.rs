@@ -162,20 +162,22 @@ fn remove_named(spec: &mut Value, list: &str, name: &str) {
 }
 
 /// The Prometheus annotation kind of a key, after label-name sanitising.
-fn sanitize(key: &str) -> String {
-    key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect()
+/// Whether `key` with every character other than ASCII letters, digits and `_` replaced by `_`
+/// (how upstream compares prometheus annotation keys) is `sanitized`; without building the string.
+fn sanitizes_to(key: &str, sanitized: &str) -> bool {
+    key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).eq(sanitized.chars())
 }
 
 fn prometheus_port(meta: &Value) -> Option<String> {
     annotations(meta)?
         .iter()
-        .find(|(k, _)| sanitize(k) == PROMETHEUS_PORT)
+        .find(|(k, _)| sanitizes_to(k, PROMETHEUS_PORT))
         .and_then(|(_, v)| v.as_str().map(str::to_string))
 }
 
 fn clear_prometheus(meta: &mut Value) {
     if let Some(a) = meta.get_mut("annotations").and_then(Value::as_object_mut) {
-        a.retain(|k, _| !matches!(sanitize(k).as_str(), PROMETHEUS_PORT | PROMETHEUS_PATH | PROMETHEUS_SCRAPE));
+        a.retain(|k, _| ![PROMETHEUS_PORT, PROMETHEUS_PATH, PROMETHEUS_SCRAPE].iter().any(|p| sanitizes_to(k, p)));
     }
 }
 
@@ -623,17 +625,17 @@ fn overwrite_cluster_info(spec: &mut Value, envs: &BTreeMap<String, String>) {
 }
 
 fn prometheus_merge(pod: &mut Pod, mesh: &Value) {
-    let anns: Vec<(String, String)> = annotations(&pod.meta)
-        .map(|a| a.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
+    let anns: Vec<(&str, &str)> = annotations(&pod.meta)
+        .map(|a| a.iter().map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default())).collect())
         .unwrap_or_default();
     let scrape_off = anns
         .iter()
-        .find(|(k, v)| sanitize(k) == PROMETHEUS_SCRAPE && validate::parse_go_bool(v).is_some())
+        .find(|(k, v)| sanitizes_to(k, PROMETHEUS_SCRAPE) && validate::parse_go_bool(v).is_some())
         .is_some_and(|(_, v)| validate::parse_go_bool(v) == Some(false));
     if scrape_off {
         return;
     }
-    let enabled = match anns.iter().find(|(k, _)| k == MERGE_METRICS_ANNOTATION) {
+    let enabled = match anns.iter().find(|(k, _)| *k == MERGE_METRICS_ANNOTATION) {
         Some((_, v)) if validate::parse_go_bool(v).is_some() => validate::parse_go_bool(v) == Some(true),
         _ => mesh.get("enablePrometheusMerge").and_then(Value::as_bool).unwrap_or(true),
     };
@@ -644,7 +646,7 @@ fn prometheus_merge(pod: &mut Pod, mesh: &Value) {
     if prometheus_port(&pod.meta).as_deref() == Some(target.as_str()) {
         return;
     }
-    let get = |kind: &str| anns.iter().find(|(k, _)| sanitize(k) == kind).map(|(_, v)| v.clone());
+    let get = |kind: &str| anns.iter().find(|(k, _)| sanitizes_to(k, kind)).map(|(_, v)| v.to_string());
     let (scrape, path, port) = (get(PROMETHEUS_SCRAPE), get(PROMETHEUS_PATH), get(PROMETHEUS_PORT));
     let any = [&scrape, &path, &port].iter().any(|v| v.as_deref().is_some_and(|s| !s.is_empty()));
     if any && let Some(sidecar) = sidecar_mut(&mut pod.spec) {
@@ -846,6 +848,16 @@ mod tests {
         ] {
             assert_skeleton_agrees(&overlay);
         }
+    }
+
+    #[test]
+    fn prometheus_keys_compare_sanitized() {
+        assert!(sanitizes_to("prometheus.io/port", PROMETHEUS_PORT));
+        assert!(sanitizes_to("prometheus-io_port", PROMETHEUS_PORT));
+        assert!(sanitizes_to("prometheus\u{e9}io/port", PROMETHEUS_PORT), "one character, one underscore");
+        assert!(!sanitizes_to("prometheus.io/por", PROMETHEUS_PORT));
+        assert!(!sanitizes_to("prometheus.io/portx", PROMETHEUS_PORT));
+        assert!(!sanitizes_to("prometheus\u{e9}.io/port", PROMETHEUS_PORT));
     }
 
     #[test]
