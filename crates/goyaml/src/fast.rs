@@ -339,7 +339,16 @@ impl<'a> Reader<'a> {
             };
             self.items.push(item);
         }
-        Some(Value::Array(self.items.drain(start..).collect()))
+        // The items move out in one copy into a vector of their size (`split_off` would hand
+        // over the stack's whole room at its bottom).
+        let items = if start == 0 {
+            let mut items = Vec::with_capacity(self.items.len());
+            items.append(&mut self.items);
+            items
+        } else {
+            self.items.split_off(start)
+        };
+        Some(Value::Array(items))
     }
 }
 
