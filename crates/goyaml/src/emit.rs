@@ -528,11 +528,12 @@ fn is_simple_word(s: &str) -> bool {
         b'?' | b':' | b'-' => bytes.len() == 1,
         _ => false,
     };
+    let marker = matches!(first, b'-' | b'.') && matches!(bytes.get(..3), Some(b"---" | b"..."));
     !indicator
-        && !s.starts_with("---")
-        && !s.starts_with("...")
+        && !marker
         && bytes.last() != Some(&b':')
-        && bytes.iter().all(|&b| b.is_ascii_graphic())
+        // A pass without early exit, which the compiler vectorises.
+        && bytes.iter().fold(true, |all, &b| all & b.is_ascii_graphic())
 }
 
 fn analyze(s: &str) -> Analysis {
@@ -659,6 +660,13 @@ fn sort_entries<'a>(entries: &mut [Entry<'a>], scratch: &mut Vec<Entry<'a>>) {
 /// result for those sets. `scratch` is working space.
 fn merge_sort<T: Copy, F: Fn(&T, &T) -> bool>(items: &mut [T], scratch: &mut Vec<T>, less: &F) {
     if items.len() <= 1 {
+        return;
+    }
+    if let [a, b] = items {
+        // What the merge below does for two items, without the working space.
+        if less(b, a) {
+            std::mem::swap(a, b);
+        }
         return;
     }
     let mid = items.len() / 2;

@@ -339,7 +339,16 @@ impl<'a> Reader<'a> {
             };
             self.items.push(item);
         }
-        Some(Value::Array(self.items.drain(start..).collect()))
+        // The items move out in one copy into a vector of their size (`split_off` would hand
+        // over the stack's whole room at its bottom).
+        let items = if start == 0 {
+            let mut items = Vec::with_capacity(self.items.len());
+            items.append(&mut self.items);
+            items
+        } else {
+            self.items.split_off(start)
+        };
+        Some(Value::Array(items))
     }
 }
 
@@ -599,6 +608,33 @@ mod tests {
             agree_on_files(&root.join(dir), &mut counts);
         }
         println!("fast path read {} of {} documents", counts.0, counts.1);
+    }
+
+    #[test]
+    fn lines_are_found_across_word_boundaries() {
+        // Lines of every length around the eight-byte words of the line scan, keys and plain
+        // values of every length around the key scan, and non-ASCII text next to line breaks.
+        for n in 0..20 {
+            let key = "k".repeat(n + 1);
+            let value = "v".repeat(n);
+            assert!(same(&format!("{key}: {value}\nz: é\n")), "{n}");
+            assert!(same(&format!("a:\n{}- {value}x\nb: ü{value}\n", " ".repeat(n))), "{n}");
+            assert!(same(&format!("{key}: {value}")), "{n}");
+        }
+    }
+
+    #[test]
+    fn gives_up_on_a_tab_or_carriage_return_anywhere() {
+        for n in 0..20 {
+            let text = format!("a: {}b\nc: d\n", "x".repeat(n));
+            for at in 0..=text.len() {
+                for c in ["\t", "\r"] {
+                    if let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) {
+                        assert!(parse(&format!("{head}{c}{tail}")).is_none(), "{n} {at} {c:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -37,6 +37,18 @@ fn key_order_is_go_yamls() {
 }
 
 #[test]
+fn two_keys_are_ordered_like_longer_mappings() {
+    // Two-entry mappings take a shortcut in the sort; the order is the same comparison's.
+    check(&[
+        (json!({"b": 0, "a": 0}), "a: 0\nb: 0\n"),
+        (json!({"a": 0, "b": 0}), "a: 0\nb: 0\n"),
+        (json!({"a10": 0, "a2": 0}), "a2: 0\na10: 0\n"),
+        (json!({"b": 0, "_": 0}), "_: 0\nb: 0\n"),
+        (json!({"x": {"value": 1, "name": "nm"}}), "x:\n  name: nm\n  value: 1\n"),
+    ]);
+}
+
+#[test]
 fn intransitive_key_sets_still_sort_without_panicking() {
     // a2 < a10 < a1b < a2 under go-yaml's comparison; Go's order then depends on map iteration.
     let keys = ["a2", "a10", "a1b", "b", "a", "_", "1"];
