@@ -43,6 +43,12 @@ impl Ev {
             o => o,
         }
     }
+    fn into_value(self) -> Value {
+        match self {
+            Ev::Invalid => Value::Nil,
+            Ev::Val(v) | Ev::Boxed(v) => v,
+        }
+    }
     fn value(&self) -> Value {
         match self {
             Ev::Invalid => Value::Nil,
@@ -602,23 +608,50 @@ impl<'t> State<'t> {
         fin: Option<Ev>,
     ) -> R<Ev> {
         let has_final = fin.is_some();
-        self.with_args(f, dot, args, fin, |st, f, evs| {
-            let mut vals = st.spare_vals.pop().unwrap_or_default();
-            vals.extend(evs.iter().map(Ev::value));
+        // The function sees plain values; which of them were nil interfaces (rather than no
+        // value) is kept aside for Go's argument-type error messages.
+        let mut vals = self.spare_vals.pop().unwrap_or_default();
+        let mut boxed_nil: Vec<usize> = Vec::new();
+        let mut evaluated = Ok(());
+        for a in args {
+            match self.eval_arg(f, dot, a) {
+                Ok(ev) => push_arg(&mut vals, &mut boxed_nil, ev),
+                Err(e) => {
+                    evaluated = Err(e);
+                    break;
+                }
+            }
+        }
+        let r = evaluated.and_then(|()| {
+            if let Some(v) = fin {
+                push_arg(&mut vals, &mut boxed_nil, v);
+            }
             let tree = f.tree;
             let pos = node.pos();
             let loc = move || tree.location(pos);
             let result = {
-                let mut ctx = FuncContext { host: st, func_name: name, template_name: f.name, location: &loc };
+                let mut ctx = FuncContext { host: self, func_name: name, template_name: f.name, location: &loc };
                 func(&mut ctx, &vals)
             };
-            vals.clear();
-            st.spare_vals.push(vals);
             match result {
                 Ok(v) => Ok(Ev::of(v)),
-                Err(e) => Err(st.func_error(f, node, name, args, evs, has_final, e)),
+                Err(e) => {
+                    let evs: Vec<Ev> = vals
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| match v {
+                            Value::Nil if boxed_nil.contains(&i) => Ev::Boxed(Value::Nil),
+                            Value::Nil => Ev::Invalid,
+                            v => Ev::Val(v.clone()),
+                        })
+                        .collect();
+                    Err(self.func_error(f, node, name, args, &evs, has_final, e))
+                }
             }
-        })
+        });
+        vals.clear();
+        self.spare_vals.push(vals);
+        r
     }
 
     /// Evaluates `args` (then appends the piped `fin`) into a reused vector and runs `g` on them.
@@ -802,6 +835,14 @@ impl<'t> State<'t> {
             }
         }
     }
+}
+
+/// Appends a call argument's value, noting the position of a nil interface in `boxed_nil`.
+fn push_arg(vals: &mut Vec<Value>, boxed_nil: &mut Vec<usize>, ev: Ev) {
+    if matches!(ev, Ev::Boxed(Value::Nil)) {
+        boxed_nil.push(vals.len());
+    }
+    vals.push(ev.into_value());
 }
 
 fn not_a_function(f: &Frame<'_>, args: &[Arg], fin: &Option<Ev>) -> R<()> {
