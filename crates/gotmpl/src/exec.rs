@@ -8,14 +8,30 @@ use crate::gofmt::{self, quote};
 use crate::parse::{Arg, Branch, Node, Pipe, Tree};
 use crate::{Error, ErrorKind, Func, MissingKey, NameMap, Template, Value};
 
-const BUILTINS: &[&str] = &[
-    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq",
-    "ge", "gt", "le", "lt", "ne",
-];
-
 /// Whether `name` is one of Go's builtin template functions.
 pub(crate) fn is_builtin(name: &str) -> bool {
-    BUILTINS.contains(&name)
+    matches!(
+        name,
+        "and"
+            | "call"
+            | "html"
+            | "index"
+            | "slice"
+            | "js"
+            | "len"
+            | "not"
+            | "or"
+            | "print"
+            | "printf"
+            | "println"
+            | "urlquery"
+            | "eq"
+            | "ge"
+            | "gt"
+            | "le"
+            | "lt"
+            | "ne"
+    )
 }
 
 /// A value during execution, keeping Go's reflect distinctions: no value at all (`Invalid`), a
@@ -585,9 +601,9 @@ impl<'t> State<'t> {
     ) -> R<Ev> {
         f.cur = Cur::Arg(node);
         let call_args = args.get(1..).unwrap_or(&[]);
-        if let Some(func) = self.tmpl.user_func(name) {
-            let func = func.clone();
-            return self.call(f, dot, node, name, &func, call_args, fin);
+        let tmpl = self.tmpl;
+        if let Some(func) = tmpl.user_func(name) {
+            return self.call(f, dot, node, name, func, call_args, fin);
         }
         if !is_builtin(name) {
             return Err(f.error(format!("{} is not a defined function", quote(name))));

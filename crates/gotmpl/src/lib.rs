@@ -44,6 +44,7 @@ mod value;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use funcs::{FuncContext, FuncError, arg_bool, arg_int, arg_list, arg_map, arg_str, check_arity, check_min_arity};
 pub use serde_json;
@@ -214,7 +215,13 @@ pub struct Template {
     missing_key: MissingKey,
     max_depth: usize,
     stack_budget: usize,
+    /// Length of the longest output so far (at most [`MAX_OUTPUT_HINT`]): an execution starts
+    /// with that much room, so rendering the same template again does not regrow its output.
+    output_hint: Arc<AtomicUsize>,
 }
+
+/// Bound on the output capacity an execution reserves from earlier outputs.
+const MAX_OUTPUT_HINT: usize = 1 << 20;
 
 impl Default for Template {
     fn default() -> Self {
@@ -238,6 +245,7 @@ impl Template {
             missing_key: MissingKey::Default,
             max_depth: DEFAULT_MAX_DEPTH,
             stack_budget: DEFAULT_STACK_BUDGET,
+            output_hint: Arc::default(),
         }
     }
 
@@ -342,8 +350,9 @@ impl Template {
     /// Executes template `name` with `data` as dot and returns the output. Maps and lists inside
     /// `data` may be mutated by functions such as `set` (Go semantics).
     pub fn execute(&self, name: &str, data: &Value) -> Result<String, Error> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.output_hint.load(Ordering::Relaxed));
         exec::execute(self, name, data, &mut out)?;
+        self.output_hint.fetch_max(out.len().min(MAX_OUTPUT_HINT), Ordering::Relaxed);
         Ok(out)
     }
 
