@@ -8,14 +8,61 @@ use crate::gofmt::{self, quote};
 use crate::parse::{Arg, Branch, Node, Pipe, Tree};
 use crate::{Error, ErrorKind, Func, MissingKey, NameMap, Template, Value};
 
-const BUILTINS: &[&str] = &[
-    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq",
-    "ge", "gt", "le", "lt", "ne",
-];
+/// Go's builtin template functions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Builtin {
+    And,
+    Call,
+    Html,
+    Index,
+    Slice,
+    Js,
+    Len,
+    Not,
+    Or,
+    Print,
+    Printf,
+    Println,
+    Urlquery,
+    Eq,
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Ne,
+}
+
+impl Builtin {
+    fn from_name(name: &str) -> Option<Builtin> {
+        use Builtin::*;
+        Some(match name {
+            "and" => And,
+            "call" => Call,
+            "html" => Html,
+            "index" => Index,
+            "slice" => Slice,
+            "js" => Js,
+            "len" => Len,
+            "not" => Not,
+            "or" => Or,
+            "print" => Print,
+            "printf" => Printf,
+            "println" => Println,
+            "urlquery" => Urlquery,
+            "eq" => Eq,
+            "ge" => Ge,
+            "gt" => Gt,
+            "le" => Le,
+            "lt" => Lt,
+            "ne" => Ne,
+            _ => return None,
+        })
+    }
+}
 
 /// Whether `name` is one of Go's builtin template functions.
 pub(crate) fn is_builtin(name: &str) -> bool {
-    BUILTINS.contains(&name)
+    Builtin::from_name(name).is_some()
 }
 
 /// A value during execution, keeping Go's reflect distinctions: no value at all (`Invalid`), a
@@ -41,6 +88,12 @@ impl Ev {
             Ev::Boxed(v) => Ev::of(v),
             Ev::Val(Value::Nil) => Ev::Invalid,
             o => o,
+        }
+    }
+    fn into_value(self) -> Value {
+        match self {
+            Ev::Invalid => Value::Nil,
+            Ev::Val(v) | Ev::Boxed(v) => v,
         }
     }
     fn value(&self) -> Value {
@@ -579,14 +632,14 @@ impl<'t> State<'t> {
     ) -> R<Ev> {
         f.cur = Cur::Arg(node);
         let call_args = args.get(1..).unwrap_or(&[]);
-        if let Some(func) = self.tmpl.user_func(name) {
-            let func = func.clone();
-            return self.call(f, dot, node, name, &func, call_args, fin);
+        let tmpl = self.tmpl;
+        if let Some(func) = tmpl.user_func(name) {
+            return self.call(f, dot, node, name, func, call_args, fin);
         }
-        if !is_builtin(name) {
+        let Some(builtin) = Builtin::from_name(name) else {
             return Err(f.error(format!("{} is not a defined function", quote(name))));
-        }
-        self.call_builtin(f, dot, node, name, call_args, fin)
+        };
+        self.call_builtin(f, dot, node, name, builtin, call_args, fin)
     }
 
     /// Calls a user function or method value with evaluated arguments.
@@ -602,23 +655,50 @@ impl<'t> State<'t> {
         fin: Option<Ev>,
     ) -> R<Ev> {
         let has_final = fin.is_some();
-        self.with_args(f, dot, args, fin, |st, f, evs| {
-            let mut vals = st.spare_vals.pop().unwrap_or_default();
-            vals.extend(evs.iter().map(Ev::value));
+        // The function sees plain values; which of them were nil interfaces (rather than no
+        // value) is kept aside for Go's argument-type error messages.
+        let mut vals = self.spare_vals.pop().unwrap_or_default();
+        let mut boxed_nil: Vec<usize> = Vec::new();
+        let mut evaluated = Ok(());
+        for a in args {
+            match self.eval_arg(f, dot, a) {
+                Ok(ev) => push_arg(&mut vals, &mut boxed_nil, ev),
+                Err(e) => {
+                    evaluated = Err(e);
+                    break;
+                }
+            }
+        }
+        let r = evaluated.and_then(|()| {
+            if let Some(v) = fin {
+                push_arg(&mut vals, &mut boxed_nil, v);
+            }
             let tree = f.tree;
             let pos = node.pos();
             let loc = move || tree.location(pos);
             let result = {
-                let mut ctx = FuncContext { host: st, func_name: name, template_name: f.name, location: &loc };
+                let mut ctx = FuncContext { host: self, func_name: name, template_name: f.name, location: &loc };
                 func(&mut ctx, &vals)
             };
-            vals.clear();
-            st.spare_vals.push(vals);
             match result {
                 Ok(v) => Ok(Ev::of(v)),
-                Err(e) => Err(st.func_error(f, node, name, args, evs, has_final, e)),
+                Err(e) => {
+                    let evs: Vec<Ev> = vals
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| match v {
+                            Value::Nil if boxed_nil.contains(&i) => Ev::Boxed(Value::Nil),
+                            Value::Nil => Ev::Invalid,
+                            v => Ev::Val(v.clone()),
+                        })
+                        .collect();
+                    Err(self.func_error(f, node, name, args, &evs, has_final, e))
+                }
             }
-        })
+        });
+        vals.clear();
+        self.spare_vals.push(vals);
+        r
     }
 
     /// Evaluates `args` (then appends the piped `fin`) into a reused vector and runs `g` on them.
@@ -716,23 +796,26 @@ impl<'t> State<'t> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn call_builtin<'n>(
         &mut self,
         f: &mut Frame<'n>,
         dot: &Ev,
         node: &'n Arg,
         name: &str,
+        b: Builtin,
         args: &'n [Arg],
         fin: Option<Ev>,
     ) -> R<Ev> {
+        use Builtin::*;
         let n_in = args.len() + usize::from(fin.is_some());
         // (fixed parameters, variadic)
-        let (fixed, variadic) = match name {
-            "and" | "or" | "index" | "slice" | "eq" | "call" => (1, true),
-            "printf" => (1, true),
-            "not" | "len" => (1, false),
-            "ne" | "lt" | "le" | "gt" | "ge" => (2, false),
-            _ => (0, true),
+        let (fixed, variadic) = match b {
+            And | Or | Index | Slice | Eq | Call => (1, true),
+            Printf => (1, true),
+            Not | Len => (1, false),
+            Ne | Lt | Le | Gt | Ge => (2, false),
+            Html | Js | Print | Println | Urlquery => (0, true),
         };
         if variadic && n_in < fixed {
             return Err(f.error(format!("wrong number of args for {name}: want at least {fixed} got {}", args.len())));
@@ -740,8 +823,8 @@ impl<'t> State<'t> {
         if !variadic && n_in != fixed {
             return Err(f.error(format!("wrong number of args for {name}: want {fixed} got {n_in}")));
         }
-        if name == "and" || name == "or" {
-            let want = name == "or";
+        if b == And || b == Or {
+            let want = b == Or;
             let mut v = Ev::Invalid;
             for a in args {
                 v = self.eval_arg(f, dot, a)?;
@@ -755,10 +838,10 @@ impl<'t> State<'t> {
             return Ok(v);
         }
         self.with_args(f, dot, args, fin, |st, f, evs| {
-            if name == "call" {
+            if b == Call {
                 return st.builtin_call(f, node, args, evs);
             }
-            match builtin(name, evs) {
+            match builtin(name, b, evs) {
                 Ok(v) => Ok(v),
                 Err(BErr::Msg(m)) => {
                     f.cur = Cur::Arg(node);
@@ -802,6 +885,14 @@ impl<'t> State<'t> {
             }
         }
     }
+}
+
+/// Appends a call argument's value, noting the position of a nil interface in `boxed_nil`.
+fn push_arg(vals: &mut Vec<Value>, boxed_nil: &mut Vec<usize>, ev: Ev) {
+    if matches!(ev, Ev::Boxed(Value::Nil)) {
+        boxed_nil.push(vals.len());
+    }
+    vals.push(ev.into_value());
 }
 
 fn not_a_function(f: &Frame<'_>, args: &[Arg], fin: &Option<Ev>) -> R<()> {
@@ -874,12 +965,13 @@ fn kind(v: &Ev) -> Kind {
     }
 }
 
-fn builtin(name: &str, a: &[Ev]) -> Result<Ev, BErr> {
+fn builtin(name: &str, builtin: Builtin, a: &[Ev]) -> Result<Ev, BErr> {
+    use Builtin::*;
     let vals = || a.iter().map(Ev::value).collect::<Vec<_>>();
     let b = |x: bool| Ok(Ev::Val(Value::Bool(x)));
-    match name {
-        "not" => b(!a[0].truth()),
-        "len" => match &a[0] {
+    match builtin {
+        Not => b(!a[0].truth()),
+        Len => match &a[0] {
             Ev::Invalid => Err(msg("reflect: call of reflect.Value.Type on zero Value")),
             Ev::Boxed(Value::Nil) | Ev::Val(Value::Nil) => Err(msg("len of nil pointer")),
             Ev::Val(v) | Ev::Boxed(v) => match v {
@@ -889,25 +981,26 @@ fn builtin(name: &str, a: &[Ev]) -> Result<Ev, BErr> {
                 other => Err(msg(format!("len of type {}", other.type_name()))),
             },
         },
-        "index" => index(a),
-        "slice" => slice(a),
-        "print" => Ok(Ev::of(Value::string(gofmt::sprint(&vals())))),
-        "println" => Ok(Ev::of(Value::string(gofmt::sprintln(&vals())))),
-        "printf" => {
+        Index => index(a),
+        Slice => slice(a),
+        Print => Ok(Ev::of(Value::string(gofmt::sprint(&vals())))),
+        Println => Ok(Ev::of(Value::string(gofmt::sprintln(&vals())))),
+        Printf => {
             let Some(Value::String(fmt)) = a[0].inner() else { return Err(BErr::Type(0, "string")) };
             let rest: Vec<Value> = a[1..].iter().map(Ev::value).collect();
             Ok(Ev::of(Value::string(gofmt::sprintf(fmt, &rest))))
         }
-        "html" => Ok(Ev::of(Value::string(html_escape(&eval_args(a))))),
-        "js" => Ok(Ev::of(Value::string(js_escape(&eval_args(a))))),
-        "urlquery" => Ok(Ev::of(Value::string(query_escape(&eval_args(a))))),
-        "eq" => eq(&a[0], &a[1..]).map(|x| Ev::Val(Value::Bool(x))),
-        "ne" => eq(&a[0], &a[1..2]).map(|x| Ev::Val(Value::Bool(!x))),
-        "lt" => lt(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(x))),
-        "le" => le(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(x))),
-        "gt" => le(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(!x))),
-        "ge" => lt(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(!x))),
-        _ => Err(msg(format!("{} is not a defined function", quote(name)))),
+        Html => Ok(Ev::of(Value::string(html_escape(&eval_args(a))))),
+        Js => Ok(Ev::of(Value::string(js_escape(&eval_args(a))))),
+        Urlquery => Ok(Ev::of(Value::string(query_escape(&eval_args(a))))),
+        Eq => eq(&a[0], &a[1..]).map(|x| Ev::Val(Value::Bool(x))),
+        Ne => eq(&a[0], &a[1..2]).map(|x| Ev::Val(Value::Bool(!x))),
+        Lt => lt(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(x))),
+        Le => le(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(x))),
+        Gt => le(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(!x))),
+        Ge => lt(&a[0], &a[1]).map(|x| Ev::Val(Value::Bool(!x))),
+        // handled by the caller before evaluating arguments
+        And | Or | Call => Err(msg(format!("{} is not a defined function", quote(name)))),
     }
 }
 

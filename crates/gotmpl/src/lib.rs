@@ -44,6 +44,7 @@ mod value;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use funcs::{FuncContext, FuncError, arg_bool, arg_int, arg_list, arg_map, arg_str, check_arity, check_min_arity};
 pub use serde_json;
@@ -95,9 +96,12 @@ pub enum ErrorKind {
 
 /// A parse or execution error whose `Display` is Go's message, e.g.
 /// `template: t:1:3: executing "t" at <.x>: map has no entry for key "x"`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct Error {
+/// Boxed so that the results the executor passes up through every evaluation step stay small.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<ErrorData>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct ErrorData {
     kind: ErrorKind,
     message: String,
     location: Option<String>,
@@ -106,26 +110,46 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: String, location: Option<String>, detail: String) -> Self {
-        Error { kind, message, location, detail }
+        Error(Box::new(ErrorData { kind, message, location, detail }))
     }
     /// The broad kind.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
     /// The full Go-style message (same as `Display`).
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
     /// `name:line:col` (exec) or `name:line` (parse) where Go reports it.
     pub fn location(&self) -> Option<&str> {
-        self.location.as_deref()
+        self.0.location.as_deref()
     }
     /// The message without the `template: ...:` location prefix, e.g.
     /// `error calling fail: boom` (what Helm shows after its own prefix).
     pub fn detail(&self) -> &str {
-        &self.detail
+        &self.0.detail
     }
 }
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = &self.0;
+        f.debug_struct("Error")
+            .field("kind", &d.kind)
+            .field("message", &d.message)
+            .field("location", &d.location)
+            .field("detail", &d.detail)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// A map from function or template names, looked up on every call during execution. Its keys come
 /// from the template set's author, so a fast unkeyed hash is enough.
@@ -191,7 +215,13 @@ pub struct Template {
     missing_key: MissingKey,
     max_depth: usize,
     stack_budget: usize,
+    /// Length of the longest output so far (at most [`MAX_OUTPUT_HINT`]): an execution starts
+    /// with that much room, so rendering the same template again does not regrow its output.
+    output_hint: Arc<AtomicUsize>,
 }
+
+/// Bound on the output capacity an execution reserves from earlier outputs.
+const MAX_OUTPUT_HINT: usize = 1 << 20;
 
 impl Default for Template {
     fn default() -> Self {
@@ -215,6 +245,7 @@ impl Template {
             missing_key: MissingKey::Default,
             max_depth: DEFAULT_MAX_DEPTH,
             stack_budget: DEFAULT_STACK_BUDGET,
+            output_hint: Arc::default(),
         }
     }
 
@@ -319,8 +350,9 @@ impl Template {
     /// Executes template `name` with `data` as dot and returns the output. Maps and lists inside
     /// `data` may be mutated by functions such as `set` (Go semantics).
     pub fn execute(&self, name: &str, data: &Value) -> Result<String, Error> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.output_hint.load(Ordering::Relaxed));
         exec::execute(self, name, data, &mut out)?;
+        self.output_hint.fetch_max(out.len().min(MAX_OUTPUT_HINT), Ordering::Relaxed);
         Ok(out)
     }
 

@@ -53,9 +53,9 @@ struct MapData {
 }
 
 /// Maps with at least this many entries get a hash index once looked up often enough.
-const INDEX_MIN_LEN: usize = 8;
+const INDEX_MIN_LEN: usize = 4;
 /// Lookups (since the last change of the key set) after which such a map builds its index.
-const INDEX_AFTER_LOOKUPS: u32 = 4;
+const INDEX_AFTER_LOOKUPS: u32 = 3;
 
 #[derive(Default)]
 struct Entries {
@@ -249,10 +249,17 @@ impl FromIterator<(Key, Value)> for Map {
     }
 }
 
-/// Byte-wise order of keys (`str`'s order), compared inline: keys are short and mostly differ
-/// early, where a call to `memcmp` would cost more than the comparison.
+/// Byte-wise order of keys (`str`'s order), compared inline (keys are short, a call to `memcmp`
+/// would cost more), eight bytes at a time while both have them: big-endian words compare in
+/// byte order.
 fn cmp_keys(a: &str, b: &str) -> Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    while let (Some((wa, ra)), Some((wb, rb))) = (a.split_first_chunk::<8>(), b.split_first_chunk::<8>()) {
+        if wa != wb {
+            return u64::from_be_bytes(*wa).cmp(&u64::from_be_bytes(*wb));
+        }
+        (a, b) = (ra, rb);
+    }
     for (x, y) in a.iter().zip(b) {
         if x != y {
             return x.cmp(y);
@@ -690,7 +697,19 @@ mod tests {
 
     #[test]
     fn key_order_is_byte_order() {
-        for (a, b) in [("a", "b"), ("a", "ab"), ("", "a"), ("Z", "a"), ("é", "z"), ("ab", "ab")] {
+        for (a, b) in [
+            ("a", "b"),
+            ("a", "ab"),
+            ("", "a"),
+            ("Z", "a"),
+            ("é", "z"),
+            ("ab", "ab"),
+            ("sidecar.istio.io/proxyCPU", "sidecar.istio.io/proxyCPULimit"),
+            ("sidecar.istio.io/a", "sidecar.istio.io/b"),
+            ("abcdefgh", "abcdefgi"),
+            ("abcdefgh", "abcdefgh"),
+            ("abcdefghé", "abcdefghz"),
+        ] {
             assert_eq!(cmp_keys(a, b), a.cmp(b), "{a} {b}");
             assert_eq!(cmp_keys(b, a), b.cmp(a), "{b} {a}");
         }
