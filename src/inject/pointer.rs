@@ -19,35 +19,53 @@ fn index(token: &str) -> Option<usize> {
     token.parse().ok()
 }
 
+/// How a pointer is resolved.
+enum Path<'p> {
+    /// `""`: the value itself.
+    Whole,
+    /// Unescaped reference tokens, looked up one by one.
+    Tokens(std::str::Split<'p, char>),
+    /// Contains `~` escapes: left to serde_json.
+    Escaped,
+    /// Does not start with `/`: nothing.
+    Invalid,
+}
+
+fn path(pointer: &str) -> Path<'_> {
+    if pointer.is_empty() {
+        Path::Whole
+    } else if pointer.contains('~') {
+        Path::Escaped
+    } else {
+        pointer.strip_prefix('/').map_or(Path::Invalid, |rest| Path::Tokens(rest.split('/')))
+    }
+}
+
 impl PointerExt for Value {
     fn at(&self, pointer: &str) -> Option<&Value> {
-        if pointer.contains('~') {
-            return self.pointer(pointer);
+        match path(pointer) {
+            Path::Whole => Some(self),
+            Path::Escaped => self.pointer(pointer),
+            Path::Invalid => None,
+            Path::Tokens(mut tokens) => tokens.try_fold(self, |target, token| match target {
+                Value::Object(m) => m.get(token),
+                Value::Array(a) => index(token).and_then(|i| a.get(i)),
+                _ => None,
+            }),
         }
-        if pointer.is_empty() {
-            return Some(self);
-        }
-        let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |target, token| match target {
-            Value::Object(m) => m.get(token),
-            Value::Array(a) => index(token).and_then(|i| a.get(i)),
-            _ => None,
-        })
     }
 
     fn at_mut(&mut self, pointer: &str) -> Option<&mut Value> {
-        if pointer.contains('~') {
-            return self.pointer_mut(pointer);
+        match path(pointer) {
+            Path::Whole => Some(self),
+            Path::Escaped => self.pointer_mut(pointer),
+            Path::Invalid => None,
+            Path::Tokens(mut tokens) => tokens.try_fold(self, |target, token| match target {
+                Value::Object(m) => m.get_mut(token),
+                Value::Array(a) => index(token).and_then(|i| a.get_mut(i)),
+                _ => None,
+            }),
         }
-        if pointer.is_empty() {
-            return Some(self);
-        }
-        let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |target, token| match target {
-            Value::Object(m) => m.get_mut(token),
-            Value::Array(a) => index(token).and_then(|i| a.get_mut(i)),
-            _ => None,
-        })
     }
 }
 
