@@ -194,6 +194,10 @@ pub fn proxy_summary(proxies: &[ProxyInfo]) -> String {
 /// Escapes what Go's `encoding/json` escapes and serde_json does not (`<`, `>`, `&`, U+2028, U+2029). In
 /// JSON text these characters can only occur inside strings, so replacing them everywhere is safe.
 pub fn go_json_escape(json: &str) -> String {
+    // U+2028 and U+2029 are encoded `E2 80 A8`/`A9`: without these bytes there is nothing to escape.
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+        return json.to_string();
+    }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         match c {

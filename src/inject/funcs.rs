@@ -46,13 +46,9 @@ fn go_json_string_map(entries: &[(String, String)]) -> String {
     go_json(&Json::Object(obj))
 }
 
-/// Compact JSON as Go's `encoding/json` prints it (`<`, `>`, `&` escaped).
+/// Compact JSON as Go's `encoding/json` prints it (`<`, `>`, `&`, U+2028 and U+2029 escaped).
 pub fn go_json(v: &Json) -> String {
-    let text = serde_json::to_string(v).unwrap_or_default();
-    if !text.contains(['<', '>', '&']) {
-        return text;
-    }
-    text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    crate::version::go_json_escape(&serde_json::to_string(v).unwrap_or_default())
 }
 
 fn merged_maps(args: &[Value]) -> Vec<(String, String)> {
@@ -391,6 +387,12 @@ fn guess_struct(j: &Json) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn go_json_escapes_like_encoding_json() {
+        let v = serde_json::json!({"a": "<b>&c\u{2028}d\u{2029}", "plain": "x"});
+        assert_eq!(go_json(&v), r#"{"a":"\u003cb\u003e\u0026c\u2028d\u2029","plain":"x"}"#);
+    }
 
     #[test]
     fn exclude_inbound_port_rules() {
